@@ -1,0 +1,45 @@
+"""Hudna's entry script: page config, cached dataset load, shared sidebar filters, URL sync, navigation."""
+
+import streamlit as st
+
+from components.data_access import data_folder, fatal_problems, load_current_dataset
+from components.sidebar import render_sidebar
+from components.url_state import NOTICES_KEY, read_link_once, state_from_widgets, write_url
+from components.safe import md_escape
+from hudna.errors import format_problems
+
+st.set_page_config(page_title="Hudna — did the truce hold?", page_icon=":material/handshake:", layout="wide")
+
+dataset = load_current_dataset()
+fatal = fatal_problems(dataset)
+if fatal:
+    st.title("Hudna cannot open its dataset")
+    st.error(f"The data folder `{data_folder()}` has {len(fatal)} problem(s) that stop the app:")
+    st.code(format_problems(fatal), language=None)
+    st.info("Fix the files listed above (see data/README.md), or check them with `python -m hudna.validate data/`.")
+    st.stop()
+
+read_link_once(dataset)
+render_sidebar(dataset)
+state = state_from_widgets(dataset)
+write_url(state)
+view = state.apply(dataset)
+
+if st.session_state.get(NOTICES_KEY):
+    with st.expander(f"⚠️ {len(st.session_state[NOTICES_KEY])} notice(s) about the link you opened", expanded=True):
+        for notice in st.session_state[NOTICES_KEY]:
+            st.markdown("- " + md_escape(notice))
+if dataset.problems:
+    with st.expander(f"⚠️ The dataset has {len(dataset.problems)} problem(s); rows with bad cells are left out"):
+        st.code(format_problems(list(dataset.problems), limit=200), language=None)
+
+st.session_state["ctx"] = {"dataset": dataset, "state": state, "view": view, "fresh": True}
+
+# Page files are named `<name>_page.py` on purpose: because a `pages/` folder exists, Streamlit also
+# wraps this script in its legacy multipage mode, which would run `pages/<url_path>.py` alone
+# (skipping this script, its sidebar and URL sync) whenever a URL path equals a file name.
+pages = [
+    st.Page("pages/overview_page.py", title="Overview", icon=":material/home:", default=True, url_path="overview"),
+    st.Page("pages/data_page.py", title="Data", icon=":material/dataset:", url_path="data"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,37 @@
+"""Cached dataset loading for the app: the cache key is the files' content, so an edited CSV shows up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from hudna.dataset import Dataset
+from hudna.loading import dataset_digest, read_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_folder() -> Path:
+    """The dataset folder: $HUDNA_DATA_DIR if set (tests, other datasets), else the bundled data/."""
+    return Path(os.environ.get("HUDNA_DATA_DIR") or ROOT / "data")
+
+
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def _load(folder: str, digest: str) -> Dataset:
+    # cache_resource, not cache_data: the Dataset is read-only and copying it on every rerun would cost seconds at scale.
+    dataset = read_dataset(folder)
+    dataset.incident_view  # noqa: B018 - build the joined view once, inside the cache
+    dataset.search_text  # noqa: B018
+    return dataset
+
+
+def load_current_dataset() -> Dataset:
+    folder = data_folder()
+    return _load(str(folder), dataset_digest(folder))
+
+
+def fatal_problems(dataset: Dataset) -> list:
+    """Problems that make a table unusable (a missing, unreadable or headerless file): the app cannot go on."""
+    return [p for p in dataset.problems if p.row in (None, 1)]

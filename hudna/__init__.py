@@ -1,0 +1,1 @@
+"""Hudna's pure domain package: dataset schema, loading, filters and statistics (no streamlit here)."""

@@ -1,0 +1,83 @@
+"""The Dataset: the six typed tables plus the joined incident view that filters and pages work on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from hudna import vocab
+from hudna.text import build_search_text
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A validated dataset. Tables are typed; `incident_view` joins what filters and pages need."""
+
+    incidents: pd.DataFrame
+    sources: pd.DataFrame
+    sites: pd.DataFrame
+    factions: pd.DataFrame
+    periods: pd.DataFrame
+    reported_counts: pd.DataFrame
+    version: str = "dev"
+    problems: tuple = field(default=())  # problems found while loading leniently (rows left out, bad references)
+
+    @cached_property
+    def incident_view(self) -> pd.DataFrame:
+        return build_incident_view(self)
+
+    @cached_property
+    def search_text(self) -> pd.Series:
+        """Normalized text per incident-view row, for the `q` filter."""
+        return build_search_text(self.incident_view, self.factions)
+
+    def last_date(self):
+        """The dataset's last incident date (open periods run to it), or None when empty."""
+        if self.incidents.empty:
+            return None
+        return self.incidents["date"].max().date()
+
+    @cached_property
+    def faction_children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {}
+        for fid, parent in zip(self.factions["faction_id"], self.factions["parent_id"]):
+            if isinstance(parent, str):
+                children.setdefault(parent, []).append(fid)
+        return children
+
+    def with_descendants(self, faction_ids) -> set[str]:
+        """The factions and every member below them (an umbrella rolls up its members)."""
+        out, stack = set(), list(faction_ids)
+        while stack:
+            fid = stack.pop()
+            if fid not in out:
+                out.add(fid)
+                stack.extend(self.faction_children.get(fid, ()))
+        return out
+
+    def faction_names(self, lang: str = "en") -> dict[str, str]:
+        column = "name_ar" if lang == "ar" else "name_en"
+        return dict(zip(self.factions["faction_id"], self.factions[column]))
+
+    def faction_colors(self) -> dict[str, str]:
+        return dict(zip(self.factions["faction_id"], self.factions["color"]))
+
+
+def build_incident_view(ds: Dataset) -> pd.DataFrame:
+    """Incidents joined with their site (name, country, coordinates) and source count, one row per incident."""
+    sites = ds.sites.rename(columns={"name_en": "site_name_en", "name_ar": "site_name_ar", "kind": "site_kind"})
+    sites = sites[["site_id", "site_name_en", "site_name_ar", "site_kind", "country", "lat", "lon", "coord_precision"]]
+    view = ds.incidents.merge(sites, on="site_id", how="left")
+    n_sources = ds.sources.groupby("incident_id").size().rename("n_sources")
+    view = view.merge(n_sources, left_on="incident_id", right_index=True, how="left")
+    view["n_sources"] = view["n_sources"].fillna(0).astype("int64")
+    view["date_end"] = view["date"] + pd.to_timedelta(
+        view["date_precision"].map(vocab.PRECISION_DAYS).fillna(0).astype("int64"), unit="D"
+    )
+    month_end = view["date"] + pd.offsets.MonthBegin(1)
+    view.loc[view["date_precision"] == "month", "date_end"] = month_end
+    view["date_end"] = view["date_end"] - pd.Timedelta(days=1)  # inclusive last possible day
+    view.index = pd.RangeIndex(len(view))
+    return view
