@@ -1,6 +1,7 @@
 """Hudna's entry script: page config, cached dataset load, shared sidebar filters, URL sync, navigation."""
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from components.data_access import data_folder, fatal_problems, load_current_dataset
 from components.sidebar import render_sidebar
@@ -8,15 +9,27 @@ from components.url_state import NOTICES_KEY, read_link_once, state_from_widgets
 from components.safe import md_escape
 from hudna.errors import format_problems
 
-st.set_page_config(page_title="Hudna — did the truce hold?", page_icon=":material/handshake:", layout="wide")
+# A `pages/` folder makes Streamlit wrap this script in its legacy multipage mode (v1), which
+# shows a spurious "Page not found" dialog on deep links such as /data. This app navigates with
+# st.navigation only, so switch the legacy mode off (a private flag; checked in tests/browser).
+PagesManager.uses_pages_directory = False
+
+st.set_page_config(page_title="Hudna — did the truce hold?", page_icon="🕊️", layout="wide")
 
 dataset = load_current_dataset()
 fatal = fatal_problems(dataset)
-if fatal:
+
+
+def show_fatal_problems() -> None:
     st.title("Hudna cannot open its dataset")
     st.error(f"The data folder `{data_folder()}` has {len(fatal)} problem(s) that stop the app:")
     st.code(format_problems(fatal), language=None)
     st.info("Fix the files listed above (see data/README.md), or check them with `python -m hudna.validate data/`.")
+
+
+if fatal:
+    # A navigation of its own, so no other page (and no legacy auto-navigation) can be opened.
+    st.navigation([st.Page(show_fatal_problems, title="Dataset error")], position="hidden").run()
     st.stop()
 
 read_link_once(dataset)
