@@ -44,6 +44,7 @@ def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
             "As of": coverage["as_of"].dt.date,
             "Counted by": coverage["counter"],
             "Since": coverage["window_start"].dt.date,
+            "Country": coverage["country"].fillna("all"),
             "Reported total": coverage["total"],
             "In this dataset": coverage["in_dataset"],
             "Coverage": coverage["share"],

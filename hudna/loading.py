@@ -16,7 +16,6 @@ from hudna.tables import read_table
 
 DATE_COLUMNS = {
     "incidents": ["date"],
-    "sources": ["published"],
     "periods": ["start", "end"],
     "reported_counts": ["as_of", "window_start"],
 }

@@ -62,18 +62,20 @@ def recent(view: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def coverage(ds: Dataset, metric: str = "attacks_on_us_forces") -> pd.DataFrame:
-    """For each reported total: how many incidents of the same kind the dataset holds over the same window."""
+    """For each reported total: how many incidents of the same kind the dataset holds over the same window (and country, if the count has one)."""
     counts = ds.reported_counts[ds.reported_counts["metric"] == metric].sort_values("as_of")
     inc = ds.incidents
     if metric == "attacks_on_us_forces":
         kind = inc[(inc["event_type"] == "attack") & inc["target_actor"].isin(US_SIDE_TARGETS)]
     else:
         kind = inc[(inc["event_type"] == "attack") & inc["target_actor"].isin(("israel", "shipping"))]
+    country = ds.sites.set_index("site_id")["country"]
+    kind_country = kind["site_id"].map(country)
     in_dataset = [
-        int(((kind["date"] >= start) & (kind["date"] <= end)).sum())
-        for start, end in zip(counts["window_start"], counts["as_of"])
+        int(((kind["date"] >= start) & (kind["date"] <= end) & (kind_country == scope if isinstance(scope, str) else True)).sum())
+        for start, end, scope in zip(counts["window_start"], counts["as_of"], counts["country"])
     ]
-    out = counts[["as_of", "counter", "window_start", "total", "note", "source_url"]].copy()
+    out = counts[["as_of", "counter", "window_start", "country", "total", "note", "source_url"]].copy()
     out["in_dataset"] = in_dataset
     out["share"] = (out["in_dataset"] / out["total"].astype("float64")).where(out["total"] > 0)
     return out.reset_index(drop=True)

@@ -39,10 +39,14 @@ st.subheader("Key events in view")
 st.dataframe(milestones_table(view), hide_index=True, key="overview_milestones")
 
 st.subheader("Coverage against reported totals")
-st.caption("Attacks on US and coalition forces in this dataset over the same window as each official running total.")
-st.dataframe(coverage_table(overview.coverage(dataset)), hide_index=True, key="overview_coverage",
-             column_config={"Coverage": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
-                            "Source": st.column_config.LinkColumn()})
+coverage_columns = {"Coverage": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
+                    "Source": st.column_config.LinkColumn()}
+st.caption("Attacks on US and coalition forces in this dataset over the same window as each reported running total.")
+st.dataframe(coverage_table(overview.coverage(dataset)), hide_index=True, key="overview_coverage", column_config=coverage_columns)
+st.caption("Claimed attacks on Israel and shipping in this dataset against the monitors' tallies of such claims "
+           "(the dataset merges same-day claims on one place, so it runs below claim counts).")
+st.dataframe(coverage_table(overview.coverage(dataset, "iri_claims_against_israel")), hide_index=True,
+             key="overview_coverage_israel", column_config=coverage_columns)
 
 st.subheader("Most recent incidents in view")
 st.dataframe(incidents_table(view.head(0) if view.empty else overview.recent(view, 15), dataset), hide_index=True, key="overview_recent")

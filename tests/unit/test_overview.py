@@ -35,5 +35,6 @@ def test_last_attack_on_us_and_days_since():
 
 def test_coverage_counts_attacks_on_us_forces_in_each_window():
     cov = overview.coverage(DS)
-    assert list(cov["in_dataset"]) == [2, 2]  # T-0001 and T-0002 by 31 Oct; the same two by 5 Feb
+    assert list(cov["counter"]) == ["Pentagon", "Pentagon", "Monitor X"]
+    assert list(cov["in_dataset"]) == [2, 2, 1]  # T-0001 and T-0002 by 31 Oct and by 5 Feb; in Syria only T-0002
     assert round(float(cov["share"].iloc[0]), 4) == round(2 / 27, 4)
