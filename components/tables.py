@@ -54,14 +54,14 @@ def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def open_periods_table(periods: pd.DataFrame) -> pd.DataFrame:
+def open_periods_table(periods: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Period": periods["name_en"],
             "Kind": periods["kind"],
             "Since": periods["start"].dt.date,
             "Ends": periods["end"].dt.date.astype(object).where(periods["end"].notna(), "open"),
-            "Parties": periods["parties"].str.replace(";", ", "),
+            "Parties": periods["parties"].map(lambda p: ", ".join(names.get(x, x) for x in p.split(";"))),
         }
     ).reset_index(drop=True)
 

@@ -14,7 +14,7 @@ st.title("Hudna — did the truce hold?")
 st.caption(f"{md_escape(state.describe(dataset.faction_names()))} · **{len(view)}** incidents in view · dataset v{md_escape(dataset.version)}")
 
 summary = overview.summarize(view)
-c = st.columns(5)
+c = st.columns([1, 1.4, 1.4, 1, 1])
 c[0].metric("Incidents in view", summary.incidents)
 c[1].metric("First", f"{summary.first:%d %b %Y}" if summary.first else "—")
 c[2].metric("Last", f"{summary.last:%d %b %Y}" if summary.last else "—")
@@ -33,7 +33,7 @@ if as_of:
     if open_now.empty:
         st.info("No truce, pause or escalation phase is open on that date.")
     else:
-        st.dataframe(open_periods_table(open_now), hide_index=True, key="overview_open_periods")
+        st.dataframe(open_periods_table(open_now, dataset.faction_names()), hide_index=True, key="overview_open_periods")
 
 st.subheader("Key events in view")
 st.dataframe(milestones_table(view), hide_index=True, key="overview_milestones")
