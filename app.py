@@ -5,7 +5,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from components.data_access import data_folder, fatal_problems, load_current_dataset
 from components.sidebar import render_sidebar
-from components.url_state import NOTICES_KEY, read_link_once, state_from_widgets, write_url
+from components.url_state import NOTICES_KEY, current_state, read_link_once, seed_widgets, view_link, write_url
 from components.safe import md_escape
 from hudna.errors import format_problems
 
@@ -33,8 +33,9 @@ if fatal:
     st.stop()
 
 read_link_once(dataset)
+seed_widgets()
 render_sidebar(dataset)
-state = state_from_widgets(dataset)
+state = current_state()
 write_url(state)
 view = state.apply(dataset)
 
@@ -53,6 +54,14 @@ st.session_state["ctx"] = {"dataset": dataset, "state": state, "view": view, "fr
 # (skipping this script, its sidebar and URL sync) whenever a URL path equals a file name.
 pages = [
     st.Page("pages/overview_page.py", title="Overview", icon=":material/home:", default=True, url_path="overview"),
+    st.Page("pages/incidents_page.py", title="Incidents", icon=":material/table_rows:", url_path="incidents"),
     st.Page("pages/data_page.py", title="Data", icon=":material/dataset:", url_path="data"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+with st.sidebar.expander("Link to this view", icon=":material/link:"):
+    st.caption("Copy it with the button at the right of the box; it reopens these filters, this page and the selected incident.")
+    st.code(view_link(state, page.url_path), language=None, wrap_lines=True)
+periods = dict(zip(dataset.periods["period_id"], dataset.periods["name_en"]))
+st.caption(f"{md_escape(state.describe(dataset.faction_names(), periods))} · **{len(view):,}** incidents in view · "
+           f"dataset v{md_escape(dataset.version)}")
+page.run()

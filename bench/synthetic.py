@@ -124,7 +124,7 @@ def sources(rng: np.random.Generator, incident_ids: pd.Series) -> pd.DataFrame:
 
 def reported_counts() -> pd.DataFrame:
     return pd.DataFrame([dict(as_of="2024-02-05", counter="Synthetic", metric="attacks_on_us_forces", window_start=START.date().isoformat(),
-                              total=170, iraq=None, syria=None, note="synthetic", source_url=SYNTHETIC_URL)])
+                              total=170, iraq=None, syria=None, country=None, note="synthetic", source_url=SYNTHETIC_URL)])
 
 
 def generate(n: int, folder: Path, seed: int = 7) -> Path:

@@ -24,6 +24,7 @@ def _load(folder: str, digest: str) -> Dataset:
     dataset = read_dataset(folder)
     dataset.incident_view  # noqa: B018 - build the joined view once, inside the cache
     dataset.search_text  # noqa: B018
+    dataset.filter_index  # noqa: B018
     return dataset
 
 

@@ -7,11 +7,17 @@ import pandas as pd
 from hudna.dataset import Dataset
 
 
-def incidents_table(view: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """One display row per incident, newest first."""
+def first_source_urls(dataset: Dataset, incident_ids: pd.Series) -> pd.Series:
+    """The first listed source URL of each incident (all sources are in the incident's record)."""
+    src = dataset.sources[dataset.sources["incident_id"].isin(incident_ids)]
+    return src.groupby("incident_id")["url"].first()
+
+
+def incidents_table(view: pd.DataFrame, dataset: Dataset, with_source: bool = False) -> pd.DataFrame:
+    """One display row per incident, newest first (optionally with the first source as a link column)."""
     names = dataset.faction_names()
     rows = view.sort_values(["date", "incident_id"], ascending=False)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "ID": rows["incident_id"],
             "Date": rows["date"].dt.date,
@@ -31,6 +37,46 @@ def incidents_table(view: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
             "Summary": rows["summary_en"],
         }
     ).reset_index(drop=True)
+    if with_source:
+        table["First source"] = table["ID"].map(first_source_urls(dataset, table["ID"]))
+    return table
+
+
+def related_table(rows: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    names = dataset.faction_names()
+    out = pd.DataFrame({
+        "ID": rows["incident_id"], "Date": rows["date"].dt.date, "Type": rows["event_type"],
+        "Actor": rows["actor"].map(names).fillna("unknown"), "Site": rows["site_name_en"].fillna("—"),
+        "Summary": rows["summary_en"],
+    })
+    if "days_after" in rows:
+        out.insert(2, "Days after", rows["days_after"])
+    return out.reset_index(drop=True)
+
+
+def record_table(row: pd.Series, dataset: Dataset) -> pd.DataFrame:
+    """One incident's fields as label/value pairs, names instead of ids, empty shown as unknown."""
+    names = dataset.faction_names()
+
+    def show(value, mapping=None):
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return "unknown"
+        return mapping.get(value, value) if mapping else str(value).replace("_", " ")
+
+    place = row["site_name_en"] if isinstance(row["site_name_en"], str) else None
+    if place and isinstance(row["site_name_ar"], str):
+        place += f" — {row['site_name_ar']}"
+    fields = [
+        ("Date", f"{row['date']:%d %b %Y} (known to the {row['date_precision']})"),
+        ("Type", show(row["event_type"])), ("Weapon", show(row["weapon"])),
+        ("Actor", show(row["actor"], names)), ("Attribution", show(row["attribution"])),
+        ("Claimed by", show(row["claimed_by"], names)), ("Target", show(row["target_actor"], names)),
+        ("Site", place or "unknown"), ("Country", show(row["country"])),
+        ("Place precision", show(row["coord_precision"])), ("Outcome", show(row["outcome"])),
+        ("Killed", show(row["killed"])), ("Injured", show(row["injured"])),
+        ("Verification", show(row["verification"])), ("Notes", row["notes"] if isinstance(row["notes"], str) else "—"),
+    ]
+    return pd.DataFrame(fields, columns=["Field", "Value"])
 
 
 def milestones_table(view: pd.DataFrame) -> pd.DataFrame:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
 import streamlit as st
 
 from hudna.dataset import Dataset
@@ -25,36 +28,50 @@ WIDGET_KEYS = {
     "query": "f_q",
 }
 NOTICES_KEY = "link_notices"
+STATE_KEY = "filter_state"
 
 
 def read_link_once(dataset: Dataset) -> None:
-    """On the first run of a session, seed the widgets from the URL and record notices about it."""
-    if st.session_state.get("_link_read"):
+    """On the first run of a session, make the link's FilterState the session's state and record notices about it."""
+    if STATE_KEY in st.session_state:
         return
-    st.session_state["_link_read"] = True
     state, notices = FilterState.from_query_params(st.query_params.to_dict(), Catalog.of(dataset))
     if state.version and state.version != dataset.version:
         notices.append(
             f"This link was made on dataset version {state.version}; you are viewing version {dataset.version}, "
             "so counts may differ from what the sender saw."
         )
-    for attr, key in WIDGET_KEYS.items():
-        value = getattr(state, attr)
-        st.session_state[key] = list(value) if isinstance(value, tuple) else value
-    st.session_state["incident"] = state.incident
-    st.session_state["lang"] = state.lang
+    st.session_state[STATE_KEY] = replace(state, version=dataset.version)
     st.session_state[NOTICES_KEY] = notices
 
 
-def state_from_widgets(dataset: Dataset) -> FilterState:
+def current_state() -> FilterState:
+    return st.session_state[STATE_KEY]
+
+
+def seed_widgets() -> None:
+    """Give every filter widget its value from the FilterState before the widgets are drawn.
+
+    The FilterState is the source of truth: Streamlit drops values that were set through
+    session state when the page changes, so widgets are re-seeded on every run and report
+    changes back through `widgets_changed`.
+    """
+    state = current_state()
+    for attr, key in WIDGET_KEYS.items():
+        value = getattr(state, attr)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def widgets_changed() -> None:
+    """on_change callback of every filter widget: fold the widgets' values into the FilterState."""
     values = {attr: st.session_state.get(key) for attr, key in WIDGET_KEYS.items()}
-    values = {k: v for k, v in values.items() if v is not None}
-    return FilterState(
-        **values,
-        incident=st.session_state.get("incident"),
-        lang=st.session_state.get("lang") or "en",
-        version=dataset.version,
-    )
+    values = {k: (tuple(v) if isinstance(v, list) else v) for k, v in values.items() if v is not None}
+    update_state(**values)
+
+
+def update_state(**changes) -> None:
+    """Change the FilterState (from a widget or a page's callback, e.g. a chart zoom setting the dates)."""
+    st.session_state[STATE_KEY] = replace(current_state(), **changes)
 
 
 def write_url(state: FilterState) -> None:
@@ -62,3 +79,21 @@ def write_url(state: FilterState) -> None:
     wanted = state.to_query_params()
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def select_incident(incident_id: str | None) -> None:
+    """Make `incident_id` the selected incident and put it in the URL now (the entry script wrote the URL earlier this run)."""
+    update_state(incident=incident_id)
+    if incident_id:
+        st.query_params["incident"] = incident_id
+    elif "incident" in st.query_params:
+        del st.query_params["incident"]
+
+
+def view_link(state: FilterState, url_path: str) -> str:
+    """The full address of this view (page path plus the canonical query), for sharing."""
+    address = urlsplit(st.context.url or "http://localhost:8501/")
+    base = "/".join(p for p in (st.get_option("server.baseUrlPath") or "").strip("/").split("/") if p)
+    path = "/".join(p for p in (base, url_path) if p)
+    query = urlencode(state.to_query_params())
+    return urlunsplit((address.scheme, address.netloc, "/" + path, query, ""))

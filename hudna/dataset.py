@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from hudna import vocab
@@ -27,6 +28,11 @@ class Dataset:
     @cached_property
     def incident_view(self) -> pd.DataFrame:
         return build_incident_view(self)
+
+    @cached_property
+    def filter_index(self) -> "FilterIndex":
+        """Category codes and ranks of the view's filterable columns, so a filter is a few numpy passes."""
+        return FilterIndex.of(self.incident_view)
 
     @cached_property
     def search_text(self) -> pd.Series:
@@ -63,6 +69,37 @@ class Dataset:
 
     def faction_colors(self) -> dict[str, str]:
         return dict(zip(self.factions["faction_id"], self.factions["color"]))
+
+
+FILTER_COLUMNS = ("actor", "claimed_by", "target_actor", "event_type", "weapon", "country", "outcome", "verification")
+
+
+@dataclass(frozen=True)
+class FilterIndex:
+    """Integer codes per filterable column plus date bounds and precision ranks, aligned with the view's rows."""
+
+    categories: dict
+    start_ns: np.ndarray
+    end_ns: np.ndarray
+    date_rank: np.ndarray
+    coord_rank: np.ndarray
+
+    @classmethod
+    def of(cls, view: pd.DataFrame) -> "FilterIndex":
+        cats = {c: pd.Categorical(view[c]) for c in FILTER_COLUMNS}
+        ranks = vocab.PRECISION_RANK
+        return cls(
+            categories=cats,
+            start_ns=view["date"].to_numpy(dtype="datetime64[ns]").view("int64"),
+            end_ns=view["date_end"].to_numpy(dtype="datetime64[ns]").view("int64"),
+            date_rank=view["date_precision"].map(ranks).fillna(9).to_numpy(dtype="int8"),
+            coord_rank=view["coord_precision"].map(ranks).fillna(9).to_numpy(dtype="int8"),  # no coordinates: never precise
+        )
+
+    def isin(self, column: str, values) -> np.ndarray:
+        cat = self.categories[column]
+        codes = [cat.categories.get_loc(v) for v in values if v in cat.categories]
+        return np.isin(cat.codes, np.asarray(codes, dtype=cat.codes.dtype))
 
 
 def build_incident_view(ds: Dataset) -> pd.DataFrame:

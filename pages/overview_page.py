@@ -11,7 +11,6 @@ ctx = page_context()
 dataset, state, view = ctx["dataset"], ctx["state"], ctx["view"]
 
 st.title("Hudna — did the truce hold?")
-st.caption(f"{md_escape(state.describe(dataset.faction_names()))} · **{len(view)}** incidents in view · dataset v{md_escape(dataset.version)}")
 
 summary = overview.summarize(view)
 c = st.columns([1, 1.4, 1.4, 1, 1])

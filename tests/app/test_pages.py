@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 def texts(at):
     """Every piece of text the run put on the page (markdown, captions, alerts, code)."""
     out = []
-    for kind in ("markdown", "caption", "error", "warning", "info", "success", "code", "title", "subheader"):
+    for kind in ("markdown", "caption", "error", "warning", "info", "success", "code", "title", "header", "subheader"):
         out += [str(e.value) for e in getattr(at, kind)]
     return "\n".join(out).replace("\\", "")  # drop Markdown escapes
 

@@ -112,8 +112,12 @@ class PageWatch:
     def settle(self, timeout_ms: int = 30000) -> None:
         """Wait until Streamlit has rendered the main block and is no longer running the script."""
         self.page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout_ms)
+        # The same signal Streamlit's own end-to-end tests wait for: the script run has finished
+        # (stApp's data-test-script-state) and nothing is still drawn as a loading skeleton.
         self.page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms
+            "() => document.querySelector('[data-testid=\"stApp\"][data-test-script-state=\"notRunning\"]')"
+            " && !document.querySelector('[data-testid^=\"stSkeleton\"]')",
+            timeout=timeout_ms,
         )
         self.page.wait_for_timeout(500)
 

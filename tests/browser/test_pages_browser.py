@@ -6,7 +6,7 @@ from tests.conftest import ROOT, VALID
 
 PORT = 8611
 DATA_DIR = VALID
-PAGES = {"overview": "/", "data": "/data"}
+PAGES = {"overview": "/", "incidents": "/incidents?incident=T-0005", "data": "/data"}
 
 
 @pytest.mark.parametrize("name,path", PAGES.items())
@@ -29,3 +29,38 @@ def test_link_reproduces_filters_across_a_page_switch(server, watch):
     for pair in ("faction=kh", "type=attack", "q=Asad"):
         assert pair in watch.page.url
     watch.assert_clean()
+
+
+def view_state(watch):
+    """What a colleague would compare: the search box, the caption line with the count, the open incident."""
+    page = watch.page
+    caption = page.locator('[data-testid="stCaptionContainer"]', has_text="incidents in view").first.inner_text()
+    header = page.locator('[data-testid="stMainBlockContainer"] h2').first.inner_text()
+    return page.get_by_label("Search (English or Arabic)").input_value(), caption, header
+
+
+def test_copied_link_reopens_the_same_view_in_a_new_context(server, browser):
+    from tests.browser.conftest import PageWatch
+
+    sender = browser.new_context(viewport={"width": 1400, "height": 1000})
+    watch = PageWatch(sender.new_page())
+    watch.open(server + "/incidents?incident=T-0002&faction=iri")
+    box = watch.page.get_by_label("Search (English or Arabic)")
+    box.fill("garrison")
+    box.press("Enter")
+    watch.settle()
+    watch.page.get_by_text("Link to this view").click()
+    link = watch.page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code').inner_text().strip()
+    assert link.startswith(server + "/incidents?") and "q=garrison" in link and "incident=T-0002" in link
+    sent = view_state(watch)
+    watch.screenshot("incidents-sender")
+    watch.assert_clean()
+    sender.close()
+
+    colleague = browser.new_context(viewport={"width": 1400, "height": 1000})
+    other = PageWatch(colleague.new_page())
+    other.open(link)
+    assert view_state(other) == sent
+    assert "1 incidents in view" in sent[1].replace("**", "") and sent[2].startswith("T-0002")
+    other.assert_clean()
+    colleague.close()

@@ -26,7 +26,7 @@ def test_shared_link_shows_the_same_count_in_a_new_context(server, browser):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         watch = PageWatch(context.new_page())
         watch.open(link)
-        metric = watch.page.locator('[data-testid="stMetric"]').first
+        metric = watch.page.locator('[data-testid="stMetric"]', has_text="Incidents in view")
         counts.append(metric.inner_text())
         watch.assert_clean()
         context.close()

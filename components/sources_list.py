@@ -1,0 +1,22 @@
+"""Markdown for a list of sources: escaped outlet text, links only for http(s) URLs."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from components.safe import md_escape
+
+HTTP = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
+
+
+def sources_markdown(sources: pd.DataFrame) -> str:
+    """One bullet per source: “Outlet (date, kind)” linking to the URL when it is a plain http(s) address."""
+    lines = []
+    for row in sources.itertuples():
+        meta = ", ".join(str(v) for v in (row.published, row.language, str(row.kind).replace("_", " ")) if isinstance(v, str) and v)
+        label = md_escape(row.outlet) + (f" ({md_escape(meta)})" if meta else "")
+        url = str(row.url)
+        lines.append(f"- [{label}]({url})" if HTTP.match(url) else f"- {label}: {md_escape(url)} (not a web link)")
+    return "\n".join(lines) if lines else "_No sources listed._"
