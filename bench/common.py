@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bench.synthetic import generate
 
+ROOT_DIR = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
 

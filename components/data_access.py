@@ -23,7 +23,7 @@ def _load(folder: str, digest: str) -> Dataset:
     # cache_resource, not cache_data: the Dataset is read-only and copying it on every rerun would cost seconds at scale.
     dataset = read_dataset(folder)
     dataset.incident_view  # noqa: B018 - build the joined view once, inside the cache
-    dataset.search_text  # noqa: B018
+    dataset.search_index  # noqa: B018
     dataset.filter_index  # noqa: B018
     return dataset
 

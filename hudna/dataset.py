@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from hudna import vocab
-from hudna.text import build_search_text
+from hudna.text import SearchIndex, build_search_index
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,9 +35,9 @@ class Dataset:
         return FilterIndex.of(self.incident_view)
 
     @cached_property
-    def search_text(self) -> pd.Series:
-        """Normalized text per incident-view row, for the `q` filter."""
-        return build_search_text(self.incident_view, self.factions)
+    def search_index(self) -> SearchIndex:
+        """Normalized text of each incident-view row and of every site and faction, for the `q` filter."""
+        return build_search_index(self.incident_view, self.factions, self.sites)
 
     def last_date(self):
         """The dataset's last incident date (open periods run to it), or None when empty."""

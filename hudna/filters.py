@@ -12,7 +12,6 @@ import pandas as pd
 
 from hudna import vocab
 from hudna.dataset import Dataset
-from hudna.text import matches
 
 LANGS = ("en", "ar")
 ROLES = ("actor", "claimed")  # filter factions by who did it (as attributed) or who claimed it
@@ -127,10 +126,13 @@ class FilterState:
         if self.max_coord_precision:
             mask &= index.coord_rank <= vocab.PRECISION_RANK[self.max_coord_precision]
         if self.query and mask.any():
-            # Search only the rows still in: the costly string scan shrinks with every other filter.
-            rows = np.flatnonzero(mask)
-            hits = matches(ds.search_text.iloc[rows], self.query).to_numpy()
-            mask[rows[~hits]] = False
+            # Search only the rows still in: the string scan shrinks with every other filter.
+            rows = None if mask.all() else np.flatnonzero(mask)
+            hits = ds.search_index.matches(self.query, rows)
+            if rows is None:
+                mask &= hits
+            else:
+                mask[rows[~hits]] = False
         return mask
 
     def date_range(self, ds: Dataset) -> tuple[dt.date | None, dt.date | None]:

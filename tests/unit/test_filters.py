@@ -150,3 +150,15 @@ def test_describe(state, words):
 def test_open_period_runs_to_the_data_end():
     start, end = FilterState(period="P-3").date_range(DS)
     assert start == dt.date(2024, 7, 20) and end == dt.date(2024, 7, 20)  # data ends before: never before its start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120) | st.from_regex(r"(?:[a-z]{1,8}=[^&]{0,20}&?){0,6}", fullmatch=True))
+def test_any_raw_query_string_parses_without_exception(raw):
+    # What a browser hands over: any text after '?', decoded the way Streamlit does (repeated keys kept).
+    from urllib.parse import parse_qs
+
+    params = parse_qs(raw, keep_blank_values=True)
+    state, notices = FilterState.from_query_params(params, CATALOG)
+    assert all(isinstance(n, str) for n in notices)
+    assert FilterState.from_query_params(state.to_query_params(), CATALOG)[0] == state
