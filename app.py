@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components.data_access import data_folder, fatal_problems, load_current_dataset
+from components.data_access import data_folder, fatal_problems, load_active_dataset
 from components.sidebar import render_sidebar
 from components.url_state import NOTICES_KEY, current_state, read_link_once, seed_widgets, view_link, write_url
 from components.safe import md_escape
@@ -16,7 +16,7 @@ PagesManager.uses_pages_directory = False
 
 st.set_page_config(page_title="Hudna — did the truce hold?", page_icon="🕊️", layout="wide")
 
-dataset = load_current_dataset()
+dataset = load_active_dataset()
 fatal = fatal_problems(dataset)
 
 

@@ -36,3 +36,22 @@ def load_current_dataset() -> Dataset:
 def fatal_problems(dataset: Dataset) -> list:
     """Problems that make a table unusable (a missing, unreadable or headerless file): the app cannot go on."""
     return [p for p in dataset.problems if p.row in (None, 1)]
+
+
+SESSION_DATASET_KEY = "session_dataset"
+
+
+def load_active_dataset() -> Dataset:
+    """The dataset this session looks at: an uploaded one (kept in this session only) or the bundled one."""
+    return st.session_state.get(SESSION_DATASET_KEY) or load_current_dataset()
+
+
+def use_session_dataset(dataset: Dataset | None) -> None:
+    """Show `dataset` in this session only (None: back to the bundled dataset); filters start afresh."""
+    if dataset is None:
+        st.session_state.pop(SESSION_DATASET_KEY, None)
+    else:
+        dataset.incident_view, dataset.search_index, dataset.filter_index  # noqa: B018 - build once
+        st.session_state[SESSION_DATASET_KEY] = dataset
+    st.session_state.pop("filter_state", None)  # ids of one dataset mean nothing in another
+    st.query_params.clear()

@@ -42,9 +42,31 @@ def dataset_digest(folder: Path) -> str:
 def read_dataset(folder: Path | str) -> Dataset:
     """Lenient load: every problem is recorded in `Dataset.problems`; rows with bad cells are left out, all others kept."""
     folder = Path(folder)
+    tables = {name: read_table(folder, name, list(schema.columns)) for name, schema in TABLES.items()}
+    return _validated(tables, _read_version(folder))
+
+
+def dataset_from_frames(frames: dict[str, pd.DataFrame], version: str) -> Dataset:
+    """Lenient load of in-memory tables (e.g. from an importer) through exactly the checks files get.
+
+    Each frame holds text cells (str or None); its index is used as the row number in problems.
+    A missing table is an empty one.
+    """
+    tables = {}
+    for name, schema in TABLES.items():
+        frame = frames.get(name)
+        if frame is None:
+            frame = pd.DataFrame({c: pd.Series(dtype=object) for c in schema.columns})
+        frame = frame.astype(object).where(frame.notna(), None)
+        tables[name] = (frame, [])
+    return _validated(tables, version)
+
+
+def _validated(tables: dict, version: str) -> Dataset:
     raw, problems = {}, []
     for name, schema in TABLES.items():
-        frame, found = read_table(folder, name, list(schema.columns))
+        frame, found = tables[name]
+        found = list(found)
         frame, usable = _complete_columns(name, schema, frame, found)
         problems += found
         raw[name] = frame
@@ -53,7 +75,7 @@ def read_dataset(folder: Path | str) -> Dataset:
             problems += row_problems(name, frame)
     problems += reference_problems(raw)
     typed = {name: _typed(name, frame, _dropped_lines(problems, name)) for name, frame in raw.items()}
-    return Dataset(**typed, version=_read_version(folder), problems=tuple(_sorted(problems)))
+    return Dataset(**typed, version=version, problems=tuple(_sorted(problems)))
 
 
 def load_dataset(folder: Path | str) -> Dataset:
