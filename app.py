@@ -3,6 +3,7 @@
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from components.access import access_granted, show_sign_in
 from components.data_access import data_folder, fatal_problems, load_active_dataset
 from components.sidebar import render_sidebar
 from components.url_state import NOTICES_KEY, current_state, read_link_once, seed_widgets, view_link, write_url
@@ -15,6 +16,10 @@ from hudna.errors import format_problems
 PagesManager.uses_pages_directory = False
 
 st.set_page_config(page_title="Hudna — did the truce hold?", page_icon="🕊️", layout="wide")
+
+if not access_granted():
+    st.navigation([st.Page(show_sign_in, title="Sign in")], position="hidden").run()
+    st.stop()
 
 dataset = load_active_dataset()
 fatal = fatal_problems(dataset)
