@@ -1,0 +1,94 @@
+"""Load: N concurrent browser sessions change filters and pages on one local server for a while.
+
+Prints errors seen, server memory (RSS) before/after and its growth, and p50/p95 seconds from a
+filter change (or page switch) until the app has finished re-rendering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, start_server
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTLED = ("() => document.querySelector('[data-testid=\"stApp\"][data-test-script-state=\"notRunning\"]')"
+           " && !document.querySelector('[data-testid^=\"stSkeleton\"]')")
+PAGES = ["Overview", "Timeline", "Map", "Truces", "Incidents", "Data"]
+QUERIES = ["Asad", "drone", "Tanf", "عين الأسد", "Erbil", "rocket", "Conoco", ""]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def session(browser, base: str, seconds: float, seed: int, timings: list, errors: list) -> None:
+    rng = random.Random(seed)
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" and "Failed to load resource" not in m.text else None)
+    await page.goto(base + "/")
+    await page.wait_for_function(SETTLED, timeout=120_000)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        t0 = time.monotonic()
+        try:
+            if rng.random() < 0.6:
+                box = page.get_by_label("Search (English or Arabic)")
+                await box.fill(rng.choice(QUERIES))
+                await box.press("Enter")
+            else:
+                await page.locator('[data-testid="stSidebarNav"]').get_by_text(rng.choice(PAGES), exact=True).click()
+            await page.wait_for_timeout(50)  # let the rerun start before waiting for it to finish
+            await page.wait_for_function(SETTLED, timeout=120_000)
+            timings.append(time.monotonic() - t0)
+            if await page.locator('[data-testid="stException"]').count():
+                errors.append("exception box shown")
+        except Exception as exc:  # noqa: BLE001 - a benchmark reports failures, it does not stop on them
+            errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
+    await context.close()
+
+
+async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
+    from playwright.async_api import async_playwright
+
+    server = start_server(port, data_dir)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        rss_start = rss_mb(server.pid)
+        timings, errors = [], []
+        async with async_playwright() as p:
+            path = chromium_path()
+            browser = await (p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS) if path else p.chromium.launch(args=CHROMIUM_ARGS))
+            await asyncio.gather(*(session(browser, base, seconds, i, timings, errors) for i in range(sessions)))
+            await browser.close()
+        rss_end = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    q = statistics.quantiles(timings, n=20) if len(timings) >= 20 else [float("nan")] * 19
+    print(f"{sessions} sessions x {seconds:.0f} s on {data_dir.name}: {len(timings)} actions, {len(errors)} errors")
+    print(f"change -> rendered: p50 {statistics.median(timings):.2f} s, p95 {q[18]:.2f} s, max {max(timings):.2f} s")
+    print(f"server RSS: {rss_start:.0f} MB -> {rss_end:.0f} MB (growth {rss_end - rss_start:+.0f} MB)")
+    for e in sorted(set(errors))[:10]:
+        print("  error:", e)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--port", type=int, default=8690)
+    args = parser.parse_args()
+    asyncio.run(run(args.sessions, args.seconds, args.data, args.port))
