@@ -6,6 +6,9 @@ import hmac
 
 import streamlit as st
 
+from components.i18n import translator
+from components.url_state import current_lang
+
 GRANTED_KEY = "_access_granted"
 
 
@@ -45,13 +48,14 @@ def _check_password() -> None:
 
 def show_sign_in() -> None:
     """The only page a visitor sees before signing in."""
-    st.title("Hudna — private instance")
+    t = translator(current_lang())
+    st.title(t("access.title"))
     if access_mode() == "oidc":
-        st.write("This instance is private. Sign in with your organisation's account.")
-        st.button("Sign in", on_click=st.login, type="primary", key="access_login")
+        st.write(t("access.oidc"))
+        st.button(t("access.sign_in"), on_click=st.login, type="primary", key="access_login")
         return
     with st.form("access_form"):
-        st.text_input("Password", type="password", key="access_password")
-        st.form_submit_button("Open Hudna", on_click=_check_password, type="primary")
+        st.text_input(t("access.password"), type="password", key="access_password")
+        st.form_submit_button(t("access.open"), on_click=_check_password, type="primary")
     if st.session_state.get("_access_failed"):
-        st.error("That password is not right.")
+        st.error(t("access.wrong"))

@@ -6,17 +6,19 @@ import re
 
 import pandas as pd
 
+from components.i18n import Translator, translator
 from components.safe import md_escape
 
 HTTP = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
 
 
-def sources_markdown(sources: pd.DataFrame) -> str:
+def sources_markdown(sources: pd.DataFrame, t: Translator | None = None) -> str:
     """One bullet per source: “Outlet (date, kind)” linking to the URL when it is a plain http(s) address."""
+    t = t or translator("en")
     lines = []
     for row in sources.itertuples():
-        meta = ", ".join(str(v) for v in (row.published, row.language, str(row.kind).replace("_", " ")) if isinstance(v, str) and v)
+        meta = ", ".join(str(v) for v in (row.published, row.language, t.value("source_kind", row.kind)) if isinstance(v, str) and v)
         label = md_escape(row.outlet) + (f" ({md_escape(meta)})" if meta else "")
         url = str(row.url)
-        lines.append(f"- [{label}]({url})" if HTTP.match(url) else f"- {label}: {md_escape(url)} (not a web link)")
-    return "\n".join(lines) if lines else "_No sources listed._"
+        lines.append(f"- [{label}]({url})" if HTTP.match(url) else f"- {label}: {md_escape(url)} ({t('sources.not_link')})")
+    return "\n".join(lines) if lines else t("sources.none")

@@ -8,7 +8,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from hudna.dataset import Dataset
-from hudna.filters import Catalog, FilterState
+from hudna.filters import Catalog, FilterState, Notice
 
 # Widget keys, one per FilterState field shown in the sidebar (tests find widgets by these keys).
 WIDGET_KEYS = {
@@ -26,6 +26,7 @@ WIDGET_KEYS = {
     "max_date_precision": "f_dprec",
     "max_coord_precision": "f_cprec",
     "query": "f_q",
+    "lang": "f_lang",
 }
 NOTICES_KEY = "link_notices"
 STATE_KEY = "filter_state"
@@ -37,16 +38,22 @@ def read_link_once(dataset: Dataset) -> None:
         return
     state, notices = FilterState.from_query_params(st.query_params.to_dict(), Catalog.of(dataset))
     if state.version and state.version != dataset.version:
-        notices.append(
-            f"This link was made on dataset version {state.version}; you are viewing version {dataset.version}, "
-            "so counts may differ from what the sender saw."
-        )
+        notices.append(Notice("other_version", f"This link was made on dataset version {state.version}; you are viewing "
+                              f"version {dataset.version}, so counts may differ from what the sender saw.",
+                              link_version=state.version, version=dataset.version))
     st.session_state[STATE_KEY] = replace(state, version=dataset.version)
     st.session_state[NOTICES_KEY] = notices
 
 
 def current_state() -> FilterState:
     return st.session_state[STATE_KEY]
+
+
+def current_lang() -> str:
+    """The interface language: the session's choice, else the link's `lang`, else English (usable before sign-in)."""
+    if STATE_KEY in st.session_state:
+        return current_state().lang
+    return "ar" if st.query_params.get("lang") == "ar" else "en"
 
 
 def seed_widgets() -> None:

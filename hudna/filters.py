@@ -19,6 +19,22 @@ MAX_QUERY = 200
 _TOKEN = re.compile(r"^[A-Za-z0-9_\-. ']{1,80}$")
 
 
+class Notice(str):
+    """A message about a link, in English, that also carries a code and values so an interface can translate it."""
+
+    code: str
+    values: dict
+
+    def __new__(cls, code: str, text: str, **values):
+        notice = super().__new__(cls, text)
+        notice.code, notice.values = code, values
+        return notice
+
+
+def _unknown_key(key) -> Notice:
+    return Notice("unknown_key", f"Ignored unknown link parameter “{_short(key)}”.", key=_short(key))
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The ids a dataset knows, so a URL naming an unknown faction or site gets a notice, not a silent miss."""
@@ -70,24 +86,23 @@ class FilterState:
 
     # --- the query-string codec -------------------------------------------------------------
     @classmethod
-    def from_query_params(cls, params: Mapping, catalog: Catalog | None = None) -> tuple["FilterState", list[str]]:
+    def from_query_params(cls, params: Mapping, catalog: Catalog | None = None) -> tuple["FilterState", list["Notice"]]:
         """Lenient parse: unknown keys and malformed values are dropped and described in `notices`."""
-        notices: list[str] = []
+        notices: list[Notice] = []
         values: dict = {}
         for key, raw in params.items():
             spec = KEYS.get(str(key))
             if spec is None:
-                notices.append(f"Ignored unknown link parameter “{_short(key)}”.")
+                notices.append(_unknown_key(key))
                 continue
-            text = _as_text(raw)
-            value, notice = spec.parse(text, catalog)
+            value, notice = spec.parse(_as_text(raw), catalog)
             if notice:
-                notices.append(f"Link parameter “{key}”: {notice}")
+                notices.append(Notice(notice.code, f"Link parameter “{key}”: {notice}", key=str(key), **notice.values))
             if value is not None:
                 values[spec.attr] = value
         state = cls(**values)
         if state.date_from and state.date_to and state.date_from > state.date_to:
-            notices.append("Link parameters “from” and “to” were in the wrong order; they were swapped.")
+            notices.append(Notice("swapped_dates", "Link parameters “from” and “to” were in the wrong order; they were swapped."))
             state = replace(state, date_from=state.date_to, date_to=state.date_from)
         return state, notices
 
@@ -156,28 +171,43 @@ class FilterState:
         return replace(self, **{a: FilterState.__dataclass_fields__[a].default for a in attrs})
 
     # --- words ------------------------------------------------------------------------------
-    def describe(self, names: Mapping[str, str] | None = None, periods: Mapping[str, str] | None = None) -> str:
-        """The filter in words, e.g. “Kata'ib Hezbollah, drone, 1 Feb 2024 – 30 Apr 2024”."""
-        names = names or {}
+    def describe(self, names: Mapping[str, str] | None = None, periods: Mapping[str, str] | None = None,
+                 words: Mapping[str, str] | None = None, day=None) -> str:
+        """The filter in words, e.g. “Kata'ib Hezbollah, weapon: drone, 1 Feb 2024 – 30 Apr 2024”.
+
+        `words` and `day` let an interface say it in another language (see DESCRIBE_WORDS for the keys).
+        """
+        names, w, day = names or {}, {**DESCRIBE_WORDS, **(words or {})}, day or _day
         parts = []
         if self.factions:
-            who = " or ".join(names.get(f, f) for f in self.factions)
-            parts.append(who + (" (as claimant)" if self.role == "claimed" else ""))
+            who = w["or"].join(names.get(f, f) for f in self.factions)
+            parts.append(who + (w["as_claimant"] if self.role == "claimed" else ""))
         for attr, label in _DESCRIBED:
             values = getattr(self, attr)
             if values:
-                parts.append(f"{label}: " + " or ".join(names.get(v, v).replace("_", " ") for v in values))
+                parts.append(w[label] + w["or"].join(names.get(v, v).replace("_", " ") for v in values))
         if self.max_date_precision:
-            parts.append(f"dates known to the {self.max_date_precision} or better")
+            parts.append(w["dprec_" + self.max_date_precision])
         if self.max_coord_precision:
-            parts.append(f"places known to the {self.max_coord_precision} or better")
+            parts.append(w["cprec_" + self.max_coord_precision])
         if self.query:
-            parts.append(f"matching “{self.query}”")
+            parts.append(w["matching"].format(query=self.query))
         if self.period:
-            parts.append(f"during {(periods or {}).get(self.period, self.period)}")
+            parts.append(w["during"].format(period=(periods or {}).get(self.period, self.period)))
         if self.date_from or self.date_to:
-            parts.append(f"{_day(self.date_from) or 'start'} – {_day(self.date_to) or 'latest'}")
-        return ", ".join(parts) if parts else "All incidents"
+            parts.append(f"{day(self.date_from) if self.date_from else w['start']} – {day(self.date_to) if self.date_to else w['latest']}")
+        return w["sep"].join(parts) if parts else w["all"]
+
+
+# The English words of describe(); an interface passes its own for another language.
+DESCRIBE_WORDS = {
+    "all": "All incidents", "sep": ", ", "or": " or ", "as_claimant": " (as claimant)",
+    "type": "type: ", "weapon": "weapon: ", "target": "target: ", "country": "country: ", "outcome": "outcome: ",
+    "verification": "verification: ",
+    "dprec_day": "dates known to the day or better", "dprec_week": "dates known to the week or better",
+    "cprec_site": "places known to the site or better", "cprec_city": "places known to the city or better",
+    "matching": "matching “{query}”", "during": "during {period}", "start": "start", "latest": "latest",
+}
 
 
 def _day(value: dt.date | None) -> str:
@@ -210,14 +240,16 @@ class _Key:
             try:
                 return dt.date.fromisoformat(text), None
             except ValueError:
-                return None, f"“{_short(text)}” is not a date (YYYY-MM-DD); ignored."
+                return None, Notice("bad_date", f"“{_short(text)}” is not a date (YYYY-MM-DD); ignored.", value=_short(text))
         if self.kind == "text":
-            return text, (f"cut to {MAX_QUERY} characters." if len(text) > MAX_QUERY else None)
+            cut = Notice("cut_query", f"cut to {MAX_QUERY} characters.", limit=MAX_QUERY)
+            return text, (cut if len(text) > MAX_QUERY else None)
         known = self._known(catalog)
         items = [t.strip() for t in text.split(",") if t.strip()] if self.kind in ("enums", "ids") else [text]
         good = [t for t in items if (t in known if known is not None else _TOKEN.match(t))]
         bad = [t for t in items if t not in good]
-        notice = ("unknown value(s) " + ", ".join(f"“{_short(b)}”" for b in bad) + " ignored.") if bad else None
+        shown = ", ".join(f"“{_short(b)}”" for b in bad)
+        notice = Notice("unknown_values", f"unknown value(s) {shown} ignored.", values_list=shown) if bad else None
         if self.kind in ("enums", "ids"):
             return (tuple(good) if good else None), notice
         return (good[0] if good else None), notice

@@ -3,49 +3,47 @@
 import streamlit as st
 
 from components.page_context import page_context
-from components.safe import md_escape
 from components.tables import coverage_table, incidents_table, milestones_table, open_periods_table
 from hudna import overview
 
 ctx = page_context()
-dataset, state, view = ctx["dataset"], ctx["state"], ctx["view"]
+dataset, state, view, t = ctx["dataset"], ctx["state"], ctx["view"], ctx["t"]
 
-st.title("Hudna — did the truce hold?")
-
+st.title(t("overview.title"))
 summary = overview.summarize(view)
-c = st.columns([1, 1.4, 1.4, 1, 1])
-c[0].metric("Incidents in view", summary.incidents)
-c[1].metric("First", f"{summary.first:%d %b %Y}" if summary.first else "—")
-c[2].metric("Last", f"{summary.last:%d %b %Y}" if summary.last else "—")
-c[3].metric("Factions involved", summary.factions)
-c[4].metric("Sites", summary.sites)
+c = st.columns([1, 1.7, 1.7, 1, 0.8])
+c[0].metric(t("overview.in_view"), summary.incidents)
+c[1].metric(t("overview.first"), t.date(summary.first, short=True))
+c[2].metric(t("overview.last"), t.date(summary.last, short=True))
+c[3].metric(t("overview.factions"), summary.factions)
+c[4].metric(t("overview.sites"), summary.sites)
 
 as_of = dataset.last_date()
-st.subheader(f"State as of {as_of:%d %b %Y} (the dataset's last date, all incidents)" if as_of else "State")
+st.subheader(t("overview.state_as_of", date=t.date(as_of)) if as_of else t("overview.state"))
 if as_of:
     last = overview.last_attack_on_us(dataset.incident_view)
     if last is not None:
-        where = last["site_name_en"] if isinstance(last["site_name_en"], str) else "an unknown site"
-        st.metric("Days since the last attack on US or coalition forces", overview.days_since(last["date"], as_of),
-                  help=f"Last: {last['date']:%d %b %Y}, {where} ({last['incident_id']}).")
+        site = last["site_name_ar" if t.rtl else "site_name_en"]
+        st.metric(t("overview.days_since"), overview.days_since(last["date"], as_of),
+                  help=t("overview.days_since_help", date=t.date(last["date"]), site=site if isinstance(site, str) else t("value.unknown"),
+                         id=last["incident_id"]))
     open_now = overview.periods_open_on(dataset, as_of)
     if open_now.empty:
-        st.info("No truce, pause or escalation phase is open on that date.")
+        st.info(t("overview.no_period"))
     else:
-        st.dataframe(open_periods_table(open_now, dataset.faction_names()), hide_index=True, key="overview_open_periods")
+        st.dataframe(open_periods_table(open_now, dataset.faction_names(t.lang), t), hide_index=True)
 
-st.subheader("Key events in view")
-st.dataframe(milestones_table(view), hide_index=True, key="overview_milestones")
+st.subheader(t("overview.key_events"))
+st.dataframe(milestones_table(view, t), hide_index=True)
 
-st.subheader("Coverage against reported totals")
-coverage_columns = {"Coverage": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
-                    "Source": st.column_config.LinkColumn()}
-st.caption("Attacks on US and coalition forces in this dataset over the same window as each reported running total.")
-st.dataframe(coverage_table(overview.coverage(dataset)), hide_index=True, key="overview_coverage", column_config=coverage_columns)
-st.caption("Claimed attacks on Israel and shipping in this dataset against the monitors' tallies of such claims "
-           "(the dataset merges same-day claims on one place, so it runs below claim counts).")
-st.dataframe(coverage_table(overview.coverage(dataset, "iri_claims_against_israel")), hide_index=True,
-             key="overview_coverage_israel", column_config=coverage_columns)
+st.subheader(t("overview.coverage"))
+coverage_columns = {t("col.coverage"): st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
+                    t("col.source"): st.column_config.LinkColumn()}
+st.caption(t("overview.coverage_us"))
+st.dataframe(coverage_table(overview.coverage(dataset), t), hide_index=True, column_config=coverage_columns)
+st.caption(t("overview.coverage_israel"))
+st.dataframe(coverage_table(overview.coverage(dataset, "iri_claims_against_israel"), t), hide_index=True,
+             column_config=coverage_columns)
 
-st.subheader("Most recent incidents in view")
-st.dataframe(incidents_table(view.head(0) if view.empty else overview.recent(view, 15), dataset), hide_index=True, key="overview_recent")
+st.subheader(t("overview.recent"))
+st.dataframe(incidents_table(overview.recent(view, 15), dataset, t=t), hide_index=True)

@@ -20,10 +20,30 @@ def metric(at, label):
 
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("folder", ["fixture", "shipped"])
-def test_every_page_runs_without_exception(app, page, folder):
-    at = app(folder=ROOT / "data") if folder == "shipped" else app()
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_page_runs_without_exception(app, page, folder, lang):
+    params = {"lang": lang} if lang != "en" else {}
+    at = app(params, folder=ROOT / "data") if folder == "shipped" else app(params)
     at.switch_page(page).run()
     assert not at.exception, at.exception
+
+
+def test_arabic_interface_uses_arabic_words_names_dates_and_direction(app):
+    at = app({"lang": "ar", "faction": "kh"})
+    assert at.radio(key="f_lang").value == "ar"
+    assert at.multiselect(key="f_faction").label == "الفصائل"
+    assert at.title[0].value == "هدنة — هل صمدت الهدنة؟"
+    assert any("direction: rtl" in str(m.value) for m in at.markdown)
+    assert "كتائب حزب الله" in texts(at)  # the faction's Arabic name from factions.csv, in the filter line
+    assert "30 كانون الثاني 2024" in "\n".join(m.value for m in at.metric)  # the last date, with its Arabic month
+
+
+def test_language_switch_keeps_the_filters_and_goes_into_the_link(app):
+    at = app({"faction": "kh"})
+    assert not any("direction: rtl" in str(m.value) for m in at.markdown)
+    at.radio(key="f_lang").set_value("ar").run()
+    assert at.query_params["lang"] == "ar" and at.query_params["faction"] == "kh"
+    assert at.title[0].value == "هدنة — هل صمدت الهدنة؟"
 
 
 def test_url_seeds_the_widgets(app):
