@@ -1,4 +1,8 @@
-"""The interface's words in English and Arabic: one catalogue per language (components/locales/<lang>.json)."""
+"""The interface's words in English and Arabic: one catalogue per language, kept as components/locales/<lang>/*.json.
+
+Each page may keep its words in a file of its own (e.g. truces.json); the files of a language are merged and a key
+may appear in only one of them.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,14 @@ VALUE_KINDS = ("event_type", "weapon", "outcome", "verification", "attribution",
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
-    return json.loads((LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
+    merged: dict[str, str] = {}
+    for path in sorted((LOCALES / lang).glob("*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        clash = set(part) & set(merged)
+        if clash:
+            raise ValueError(f"{path.name} repeats catalogue keys: {sorted(clash)[:5]}")
+        merged.update(part)
+    return merged
 
 
 class Translator:

@@ -14,7 +14,8 @@ div:has(> [data-testid="stSidebar"]) { flex-direction: row-reverse; }
 /* Each paragraph takes its direction from its own first letter, so English summaries and ids
    such as "HUD-0186 · 28 كانون الثاني 2024" keep their punctuation and order. */
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
-[data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3 { unicode-bidi: plaintext; }
+[data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3,
+[data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th { unicode-bidi: plaintext; }
 [data-testid="stDataFrame"], [data-testid="stTable"] { direction: rtl; }
 /* Codes, links and dates inside Arabic text keep their own order. */
 code, [data-testid="stCode"] { direction: ltr; unicode-bidi: isolate; text-align: left; }

@@ -50,7 +50,8 @@ def last_attack_on_us(view: pd.DataFrame) -> pd.Series | None:
     attacks = view[(view["event_type"] == "attack") & view["target_actor"].isin(US_SIDE_TARGETS)]
     if attacks.empty:
         return None
-    return attacks.sort_values(["date", "incident_id"]).iloc[-1]
+    latest = attacks[attacks["date"] == attacks["date"].max()]  # sort only the last day's rows, not a million
+    return latest.sort_values("incident_id").iloc[-1]
 
 
 def days_since(day: dt.date | pd.Timestamp, as_of: dt.date) -> int:
