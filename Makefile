@@ -7,7 +7,7 @@ PORT ?= 8501
 .PHONY: run test validate bench clean
 
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	PYTHON=$(PY) PORT=$(PORT) ./scripts/serve.sh
 
 test: $(VENV)/.dev
 	./scripts/ensure_chromium.sh $(PY)

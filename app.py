@@ -14,7 +14,8 @@ from hudna.errors import format_problems
 
 # A `pages/` folder makes Streamlit wrap this script in its legacy multipage mode (v1), which
 # shows a spurious "Page not found" dialog on deep links such as /data. This app navigates with
-# st.navigation only, so switch the legacy mode off (a private flag; checked in tests/browser).
+# st.navigation only, so switch the legacy mode off (a private flag; checked in tests/browser). It takes effect
+# from the next run on: scripts/serve.sh makes that first run happen before any visitor arrives.
 PagesManager.uses_pages_directory = False
 
 t = translator(current_lang())

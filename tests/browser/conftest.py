@@ -51,6 +51,8 @@ def start_server(port: int, data_dir: Path) -> subprocess.Popen:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
                 if r.status == 200:
+                    # Run app.py once, as scripts/serve.sh does, so deep links work from the first page opened.
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/script-health-check", timeout=120).close()
                     return proc
         except OSError:
             time.sleep(0.3)
