@@ -12,7 +12,7 @@ VERIFICATIONS = ("confirmed", "claimed_only", "disputed")
 SOURCE_KINDS = ("official", "wire", "local", "faction_claim", "monitor", "reference")
 SITE_KINDS = ("us_base", "airport", "embassy", "faction_site", "city", "port", "ship", "area")
 COORD_PRECISIONS = ("site", "city", "region")
-SIDES = ("axis", "us_coalition", "israel", "iraq_state", "civilian")
+SIDES = ("axis", "us_coalition", "israel", "iraq_state", "civilian", "unknown")
 PERIOD_KINDS = ("truce", "pause", "escalation")
 COUNT_METRICS = ("attacks_on_us_forces", "iri_claims_against_israel")
 

@@ -8,6 +8,7 @@ from components.sources_list import sources_markdown
 from components.tables import incidents_table, record_table, related_table
 from components.url_state import select_incident
 from hudna import related
+from hudna.export_acled import to_acled_csv_bytes
 from hudna.exporting import export_file_name, to_csv_bytes, to_geojson_bytes
 
 TABLE_LIMIT = 5000  # rows sent to the browser; exports always hold every row in view
@@ -17,12 +18,15 @@ dataset, state, view, t = ctx["dataset"], ctx["state"], ctx["view"], ctx["t"]
 described = state.describe(dataset.faction_names(), dict(zip(dataset.periods["period_id"], dataset.periods["name_en"])))
 
 st.title(t("incidents.title"))
-c1, c2, _ = st.columns([1, 1, 3])
+c1, c2, c3, _ = st.columns([1, 1, 1, 2])
 c1.download_button(t("incidents.export_csv"), data=lambda: to_csv_bytes(view, dataset), on_click="ignore", icon=":material/download:",
                    file_name=export_file_name(dataset.version, described, "csv"), mime="text/csv", key="export_csv")
 c2.download_button(t("incidents.export_geojson"), data=lambda: to_geojson_bytes(view, dataset, described), on_click="ignore",
                    icon=":material/download:", file_name=export_file_name(dataset.version, described, "geojson"),
                    mime="application/geo+json", key="export_geojson")
+c3.download_button(t("incidents.export_acled"), data=lambda: to_acled_csv_bytes(view, dataset), on_click="ignore",
+                   icon=":material/download:", file_name=export_file_name(dataset.version, described + " acled", "csv"),
+                   mime="text/csv", key="export_acled")
 
 table = incidents_table(view.nlargest(TABLE_LIMIT, "date") if len(view) > TABLE_LIMIT else view, dataset, with_source=True, t=t)
 if len(view) > TABLE_LIMIT:

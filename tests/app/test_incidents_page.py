@@ -48,7 +48,7 @@ def test_hostile_text_in_a_record_is_escaped(app):
 def test_without_a_selection_the_page_invites_one(app):
     at = open_incidents(app)
     assert any("Select a row" in i.value for i in at.info)
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 3  # CSV, GeoJSON, ACLED layout
 
 
 def test_unknown_incident_in_the_link_gets_a_notice(app):
