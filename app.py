@@ -67,6 +67,7 @@ st.session_state["ctx"] = {"dataset": dataset, "state": state, "view": view, "t"
 pages = [
     st.Page("pages/overview_page.py", title=t("nav.overview"), icon=":material/home:", default=True, url_path="overview"),
     st.Page("pages/map_page.py", title=t("nav.map"), icon=":material/map:", url_path="map"),
+    st.Page("pages/truces_page.py", title=t("nav.truces"), icon=":material/handshake:", url_path="truces"),
     st.Page("pages/incidents_page.py", title=t("nav.incidents"), icon=":material/table_rows:", url_path="incidents"),
     st.Page("pages/data_page.py", title=t("nav.data"), icon=":material/dataset:", url_path="data"),
 ]

@@ -76,18 +76,6 @@ def coverage_table(coverage: pd.DataFrame, t: Translator | None = None) -> pd.Da
     })
 
 
-def open_periods_table(periods: pd.DataFrame, names: dict[str, str], t: Translator | None = None) -> pd.DataFrame:
-    t = _t(t)
-    return pd.DataFrame({
-        t("col.period"): periods["name_ar" if t.rtl else "name_en"],
-        t("col.kind"): _values(periods["kind"], "kind", t),
-        t("col.since"): periods["start"].dt.date,
-        t("col.ends"): periods["end"].dt.date.astype(object).where(periods["end"].notna(), t("sidebar.open")),
-        t("col.parties"): periods["parties"].map(lambda p: "، ".join(names.get(x, x) for x in p.split(";")) if t.rtl
-                                                else ", ".join(names.get(x, x) for x in p.split(";"))),
-    }).reset_index(drop=True)
-
-
 def sources_by_outlet(dataset: Dataset, t: Translator | None = None) -> pd.DataFrame:
     """How many sources, and how many distinct incidents, each outlet supports."""
     t = _t(t)

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from components.page_context import page_context
-from components.tables import coverage_table, incidents_table, milestones_table, open_periods_table
-from hudna import overview
+from components.tables import coverage_table, incidents_table, milestones_table
+from components.truce_tables import current_markdown
+from hudna import overview, truces
 
 ctx = page_context()
 dataset, state, view, t = ctx["dataset"], ctx["state"], ctx["view"], ctx["t"]
@@ -27,11 +28,11 @@ if as_of:
         st.metric(t("overview.days_since"), overview.days_since(last["date"], as_of),
                   help=t("overview.days_since_help", date=t.date(last["date"]), site=site if isinstance(site, str) else t("value.unknown"),
                          id=last["incident_id"]))
-    open_now = overview.periods_open_on(dataset, as_of)
-    if open_now.empty:
-        st.info(t("overview.no_period"))
+    current = truces.current_state(dataset)  # open periods with their breaches so far, each number a link
+    if current.open_periods:
+        st.markdown(current_markdown(dataset, current, dataset.version, t))
     else:
-        st.dataframe(open_periods_table(open_now, dataset.faction_names(t.lang), t), hide_index=True)
+        st.info(t("overview.no_period"))
 
 st.subheader(t("overview.key_events"))
 st.dataframe(milestones_table(view, t), hide_index=True)
