@@ -66,6 +66,7 @@ st.session_state["ctx"] = {"dataset": dataset, "state": state, "view": view, "t"
 # (skipping this script, its sidebar and URL sync) whenever a URL path equals a file name.
 pages = [
     st.Page("pages/overview_page.py", title=t("nav.overview"), icon=":material/home:", default=True, url_path="overview"),
+    st.Page("pages/timeline_page.py", title=t("nav.timeline"), icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/map_page.py", title=t("nav.map"), icon=":material/map:", url_path="map"),
     st.Page("pages/truces_page.py", title=t("nav.truces"), icon=":material/handshake:", url_path="truces"),
     st.Page("pages/incidents_page.py", title=t("nav.incidents"), icon=":material/table_rows:", url_path="incidents"),

@@ -11,6 +11,7 @@ import asyncio
 import os
 import random
 import statistics
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -42,20 +43,25 @@ async def session(browser, base: str, seconds: float, seed: int, timings: list, 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         t0 = time.monotonic()
+        action = ""
         try:
             if rng.random() < 0.6:
+                action = "search on " + page.url.split("?")[0].rsplit("/", 1)[-1]
                 box = page.get_by_label("Search (English or Arabic)")
                 await box.fill(rng.choice(QUERIES))
                 await box.press("Enter")
             else:
-                await page.locator('[data-testid="stSidebarNav"]').get_by_text(rng.choice(PAGES), exact=True).click()
+                target = rng.choice(PAGES)
+                action = "open " + target
+                await page.locator('[data-testid="stSidebarNav"]').get_by_text(target, exact=True).click()
             await page.wait_for_timeout(50)  # let the rerun start before waiting for it to finish
             await page.wait_for_function(SETTLED, timeout=120_000)
             timings.append(time.monotonic() - t0)
             if await page.locator('[data-testid="stException"]').count():
                 errors.append("exception box shown")
         except Exception as exc:  # noqa: BLE001 - a benchmark reports failures, it does not stop on them
-            errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
+            stuck = await page.evaluate("() => [...document.querySelectorAll('[data-testid^=\"stSkeleton\"]')].length + ' skeletons, state ' + document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState")
+            errors.append(f"{action}: {type(exc).__name__} ({stuck})")
     await context.close()
 
 
@@ -80,8 +86,8 @@ async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
     print(f"{sessions} sessions x {seconds:.0f} s on {data_dir.name}: {len(timings)} actions, {len(errors)} errors")
     print(f"change -> rendered: p50 {statistics.median(timings):.2f} s, p95 {q[18]:.2f} s, max {max(timings):.2f} s")
     print(f"server RSS: {rss_start:.0f} MB -> {rss_end:.0f} MB (growth {rss_end - rss_start:+.0f} MB)")
-    for e in sorted(set(errors))[:10]:
-        print("  error:", e)
+    for e, n in Counter(errors).most_common(10):
+        print(f"  error x{n}:", e)
 
 
 if __name__ == "__main__":

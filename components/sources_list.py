@@ -18,7 +18,8 @@ def sources_markdown(sources: pd.DataFrame, t: Translator | None = None) -> str:
     lines = []
     for row in sources.itertuples():
         meta = ", ".join(str(v) for v in (row.published, row.language, t.value("source_kind", row.kind)) if isinstance(v, str) and v)
-        label = md_escape(row.outlet) + (f" ({md_escape(meta)})" if meta else "")
+        # The date/language/kind part is isolated left to right, so digits after an Arabic outlet name keep their order.
+        label = md_escape(row.outlet) + (f" (\u2066{md_escape(meta)}\u2069)" if meta else "")
         url = str(row.url)
         lines.append(f"- [{label}]({url})" if HTTP.match(url) else f"- {label}: {md_escape(url)} ({t('sources.not_link')})")
     return "\n".join(lines) if lines else t("sources.none")

@@ -32,7 +32,7 @@ def test_incident_in_the_link_opens_its_record_sources_and_related(app):
     at = open_incidents(app, {"incident": "T-0002"})
     shown = texts(at)
     assert "T-0002 · 18 October 2023" in shown
-    assert "[Example News (2023-10-25, en, local)](https://example.org/a2)" in shown
+    assert "[Example News (\u20662023-10-25, en, local\u2069)](https://example.org/a2)" in shown
     record = next(d.value for d in at.dataframe if list(d.value.columns) == ["Field", "Value"]).set_index("Field")["Value"]
     assert record["Killed"] == "0" and record["Injured"] == "20" and record["Actor"] == "Kata'ib Hezbollah"
     assert record["Claimed by"] == "unknown"
