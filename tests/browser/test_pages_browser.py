@@ -9,6 +9,21 @@ DATA_DIR = VALID
 PAGES = {"overview": "/", "incidents": "/incidents?incident=T-0005", "data": "/data"}
 
 
+ARABIC = {"overview-ar": "/?lang=ar", "incidents-ar": "/incidents?lang=ar&incident=T-0002", "data-ar": "/data?lang=ar"}
+
+
+@pytest.mark.parametrize("name,path", ARABIC.items())
+def test_arabic_page_reads_right_to_left(server, watch, name, path):
+    watch.open(server + path)
+    watch.screenshot(f"page-{name}")
+    main = watch.page.locator('[data-testid="stMain"]')
+    assert main.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    sidebar_x = watch.page.locator('[data-testid="stSidebar"]').bounding_box()["x"]
+    assert sidebar_x > main.bounding_box()["x"], "the sidebar should be on the right in Arabic"
+    assert watch.page.get_by_text("المرشحات").count() >= 1
+    watch.assert_clean()
+
+
 @pytest.mark.parametrize("name,path", PAGES.items())
 def test_page_renders_cleanly(server, watch, name, path):
     watch.open(server + path)
