@@ -12,7 +12,6 @@ import argparse
 import dataclasses
 import json
 import os
-import statistics
 import time
 
 import folium
@@ -84,12 +83,7 @@ def naive_map(view: pd.DataFrame) -> int:
 
 def cpu_seconds(func, repeat: int = 5) -> float:
     """Median CPU time of this process: steadier than wall time when other jobs share the cores."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.process_time()
-        func()
-        times.append(time.process_time() - t0)
-    return statistics.median(times)
+    return median_seconds(func, repeat, clock=time.process_time)
 
 
 def measure(label: str, ds: Dataset) -> tuple[float, float]:

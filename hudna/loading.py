@@ -27,16 +27,34 @@ def dataset_files(folder: Path) -> list[Path]:
     return [Path(folder) / f"{name}.csv" for name in TABLES] + [Path(folder) / "VERSION"]
 
 
+_DIGESTS: dict[tuple, str] = {}
+
+
 def dataset_digest(folder: Path) -> str:
-    """A hash of every file's bytes, so a cache keyed on it sees an edited CSV."""
-    digest = hashlib.sha256()
-    for path in dataset_files(folder):
-        digest.update(path.name.encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
-    return digest.hexdigest()
+    """A hash of every file's bytes, so a cache keyed on it sees an edited CSV.
+
+    The app asks on every rerun; the bytes are hashed again only when a file's size or
+    modification time changed (a million-row dataset is hundreds of MB).
+    """
+    signature = tuple(_stat(path) for path in dataset_files(folder))
+    if signature not in _DIGESTS:
+        digest = hashlib.sha256()
+        for path in dataset_files(folder):
+            digest.update(path.name.encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"<missing>")
+        _DIGESTS[signature] = digest.hexdigest()
+    return _DIGESTS[signature]
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path.resolve()), info.st_size, info.st_mtime_ns)
 
 
 def read_dataset(folder: Path | str) -> Dataset:

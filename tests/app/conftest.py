@@ -21,3 +21,11 @@ def app(monkeypatch):
         return at.run()
 
     return make
+
+
+def open_page(app, page: str, params=None, folder=VALID):
+    """Run the entry script with `params` on `folder`, switch to `page`, and check it raised nothing."""
+    at = app(params, folder)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at

@@ -1,15 +1,13 @@
 """Incidents page: the table holds the rows in view; incident=<id> opens its record; exports are offered."""
 
+from tests.app.conftest import open_page
 from tests.app.test_pages import texts
 
 PAGE = "pages/incidents_page.py"
 
 
 def open_incidents(app, params=None):
-    at = app(params)
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(app, PAGE, params)
 
 
 def table_ids(at):

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.app.conftest import open_page as run_page
 from tests.conftest import FIXTURES, ROOT
 
 PAGE = "pages/map_page.py"
@@ -11,10 +12,7 @@ MAP = FIXTURES / "map_sites"
 
 
 def open_map(app, params=None, folder=MAP):
-    at = app(params, folder)
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return run_page(app, PAGE, params, folder)
 
 
 def component(at) -> dict:

@@ -9,6 +9,7 @@ import pytest
 from components import truce_tables as tables
 from components.i18n import Translator
 from hudna import truces
+from tests.app.conftest import open_page as run_page
 from tests.conftest import FIXTURES, ROOT, VALID
 
 PAGE = "pages/truces_page.py"
@@ -16,10 +17,7 @@ TRUCES = FIXTURES / "truces"
 
 
 def open_page(app, params=None, folder=TRUCES):
-    at = app(params, folder)
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return run_page(app, PAGE, params, folder)
 
 
 def markdown(at) -> str:

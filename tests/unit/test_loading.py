@@ -102,3 +102,15 @@ def test_digest_changes_when_a_file_changes(editable):
     before = dataset_digest(editable.folder)
     editable.set("incidents", 2, "summary_en", "Edited summary.")
     assert dataset_digest(editable.folder) != before
+
+
+def test_digest_is_not_recomputed_for_unchanged_files(editable, monkeypatch):
+    first = dataset_digest(editable.folder)
+    reads = []
+    real = type(editable.folder).read_bytes
+    monkeypatch.setattr(type(editable.folder), "read_bytes", lambda self: reads.append(self.name) or real(self))
+    assert dataset_digest(editable.folder) == first
+    assert reads == []  # unchanged size and time: no file is read again
+    editable.set("incidents", 2, "summary_en", "Edited again.")
+    assert dataset_digest(editable.folder) != first
+    assert "incidents.csv" in reads
