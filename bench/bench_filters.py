@@ -16,6 +16,8 @@ STATES = {
     "type+weapon+country": FilterState(event_types=("attack",), weapons=("drone", "rocket"), countries=("Iraq",)),
     "precision + period": FilterState(max_date_precision="day", max_coord_precision="site", period="SP004"),
     "text search": FilterState(query="site 0007"),
+    "Arabic text, common": FilterState(query="حادثة تجريبية"),
+    "text + type": FilterState(query="attack 12", event_types=("attack",)),
 }
 
 
