@@ -41,11 +41,16 @@ def browser():
         b.close()
 
 
-def start_server(port: int, data_dir: Path) -> subprocess.Popen:
-    env = dict(os.environ, HUDNA_DATA_DIR=str(data_dir))
+def start_server(port: int, data_dir: Path, extra_env: dict | None = None) -> subprocess.Popen:
+    """`streamlit run app.py` on `port` over `data_dir`, warmed up; its output goes to test-artifacts/server-<port>.log
+    (a file, not a pipe nobody reads: a full pipe would block the server's logging)."""
+    env = dict(os.environ, HUDNA_DATA_DIR=str(data_dir), **(extra_env or {}))
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
            "--server.headless", "true", "--server.fileWatcherType", "none"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / f"server-{port}.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -59,7 +64,15 @@ def start_server(port: int, data_dir: Path) -> subprocess.Popen:
         if proc.poll() is not None:
             break
     proc.kill()
-    raise RuntimeError(f"streamlit did not start on port {port}:\n{proc.stdout.read().decode(errors='replace')}")
+    raise RuntimeError(f"streamlit did not start on port {port}:\n{log.read_text(errors='replace')}")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +82,7 @@ def server(request):
     data_dir = getattr(request.module, "DATA_DIR", ROOT / "data")
     proc = start_server(port, data_dir)
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 class PageWatch:
