@@ -65,6 +65,7 @@ class MapText:
     latest: str = "Latest:"
     more: str = "{n} more factions"
     no_source: str = "no source"
+    tiles_failed: str = "The online map tiles could not be loaded (no connection to the tile server); the offline outline is shown instead."
     value: Callable[[str, object], str] = _plain
     rtl: bool = False
 
@@ -118,16 +119,18 @@ class IconPath(folium.MacroElement):
 
 
 class RegionOutline(JSCSSMixin, folium.MacroElement):
-    """The offline basemap: a Natural Earth outline of the region, always drawn (under the tiles, when chosen)."""
+    """The offline basemap: a Natural Earth outline of the region, always drawn (under the tiles, when chosen), and a
+    notice on the map when chosen online tiles fail to load."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = HudnaMap.outline({{ this._parent.get_name() }}, {{ this.url|tojson }});
+        var {{ this.get_name() }} = HudnaMap.outline({{ this._parent.get_name() }}, {{ this.url|tojson }}, {{ this.tiles_failed|tojson }});
     {% endmacro %}""")
 
-    def __init__(self, assets: str):
+    def __init__(self, assets: str, tiles_failed: str = MapText.tiles_failed):
         super().__init__()
         self._name = "RegionOutline"
         self.url = f"{assets}/natural-earth/region.geojson"
+        self.tiles_failed = text(tiles_failed)  # shown with textContent; braces escaped for branca's Jinja pass
         self.default_js = vendored(assets, "hudna/hudna-map.js")
         self.default_css = vendored(assets, "hudna/hudna-map.css")
 
@@ -261,7 +264,7 @@ def _base_map(summary: SiteSummary, words: MapText, assets: str) -> folium.Map:
     m.default_js = vendored(assets, "leaflet/leaflet.js", "jquery/jquery.min.js")
     m.default_css = vendored(assets, "leaflet/leaflet.css")
     IconPath(assets).add_to(m)
-    RegionOutline(assets).add_to(m)
+    RegionOutline(assets, words.tiles_failed).add_to(m)
     folium.FeatureGroup(name=text(words.offline), overlay=False, show=True).add_to(m)
     for name, (url, attribution) in {words.osm: OSM, words.carto: CARTO}.items():
         folium.TileLayer(url, attr=attribution, name=text(name), overlay=False, show=False, max_zoom=MAX_ZOOM).add_to(m)

@@ -25,7 +25,7 @@ words = MapText(
     carto=t("map.layer_carto"), unknown=t("map.unclaimed") if claimed else t("map.unattributed"),
     other_factions=t("map.other_factions"), count=t("map.popup_count"), count_one=t("map.popup_count_one"),
     place=t("map.popup_place"), within=t("map.popup_within"), latest=t("map.popup_latest"), more=t("map.popup_more"),
-    no_source=t("map.popup_no_source"), value=t.value, rtl=t.rtl,
+    no_source=t("map.popup_no_source"), tiles_failed=t("map.tiles_failed"), value=t.value, rtl=t.rtl,
 )
 start, end = state.date_range(dataset)
 playback = sites_summary.playback_frames(view, start, end, role=state.role)

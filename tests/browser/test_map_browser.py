@@ -1,6 +1,8 @@
 """The map page in Chromium with no internet: the map draws from vendored files, popups show hostile text as text,
 a click lists a site's incidents, panning does not rerun the script, and the layer switches work."""
 
+import re
+
 import pytest
 
 from tests.conftest import FIXTURES
@@ -141,3 +143,25 @@ def test_the_map_in_arabic(server, watch):
     watch.page.wait_for_timeout(1500)
     watch.screenshot("map-arabic")
     watch.assert_clean()
+
+
+def test_an_unreachable_tile_server_gets_a_notice_and_the_map_keeps_working(map_page):
+    watch, frame = map_page
+    # Refused the same way on any machine, with or without internet.
+    watch.page.context.route(re.compile(r"https://([a-z]\.)?(tile\.openstreetmap\.org|basemaps\.cartocdn\.com)/.*"),
+                             lambda route: route.abort("connectionrefused"))
+    assert frame.locator(".hudna-tile-notice").count() == 0
+    frame.locator(".leaflet-control-layers-base label", has_text="OpenStreetMap (online)").click()
+    notice = frame.locator(".hudna-tile-notice")
+    notice.wait_for(timeout=15000)
+    assert "could not be loaded" in notice.inner_text() and "offline outline" in notice.inner_text()
+    assert frame.locator(".hudna-site").count() == 3  # the sites, the outline and the popups still work
+    assert frame.locator(".leaflet-hudnaOutline-pane path").count() >= 2
+    marker(frame, "Baghdad").click()
+    frame.locator(".leaflet-popup-content").wait_for()
+    watch.page.wait_for_timeout(1500)
+    watch.screenshot("map-tiles-unreachable")
+    frame.locator(".leaflet-control-layers-base label", has_text="Offline outline only").click()
+    assert frame.locator(".hudna-tile-notice").count() == 0
+    assert watch.page_errors == [] and watch.console_errors == []
+    assert watch.failed_requests and all(re.search(r"openstreetmap|cartocdn", url) for url in watch.failed_requests)

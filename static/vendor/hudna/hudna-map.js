@@ -184,8 +184,33 @@
     return span.innerHTML;
   }
 
+  // A notice on the map while a chosen online tile layer cannot be reached (offline, blocked, tile server down):
+  // the outline underneath keeps the map usable, the notice says why the tiles are missing.
+  function watchTiles(map, message) {
+    var notice = null;
+    function show() {
+      if (notice) return;
+      notice = L.control({ position: "bottomleft" });
+      notice.onAdd = function () {
+        var box = L.DomUtil.create("div", "hudna-tile-notice");
+        box.setAttribute("role", "status");
+        box.innerHTML = message; // escaped on the server (entities), so it is text
+        return box;
+      };
+      notice.addTo(map);
+    }
+    map.on("baselayerchange", function () { if (notice) { notice.remove(); notice = null; } });
+    map.on("layeradd", function (e) {
+      if (e.layer instanceof L.TileLayer && !e.layer._hudnaWatched) {
+        e.layer._hudnaWatched = true;
+        e.layer.on("tileerror", function () { if (map.hasLayer(e.layer)) show(); });
+      }
+    });
+  }
+
   // The offline basemap: Natural Earth land, borders and country names, fetched from Streamlit's static folder.
-  function outline(map, url) {
+  function outline(map, url, tilesFailed) {
+    watchTiles(map, tilesFailed || "");
     var pane = map.createPane("hudnaOutline");
     pane.style.zIndex = 150; // under the tile pane (200): online tiles, when chosen and reachable, cover it
     pane.style.pointerEvents = "none";
