@@ -27,7 +27,7 @@ if not access_granted():
     st.navigation([st.Page(show_sign_in, title=t("access.page"))], position="hidden").run()
     st.stop()
 
-dataset = load_active_dataset()
+dataset = load_active_dataset(t("app.loading"))
 fatal = fatal_problems(dataset)
 
 

@@ -18,7 +18,7 @@ def data_folder() -> Path:
     return Path(os.environ.get("HUDNA_DATA_DIR") or ROOT / "data")
 
 
-@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, digest: str) -> Dataset:
     # cache_resource, not cache_data: the Dataset is read-only and copying it on every rerun would cost seconds at scale.
     dataset = read_dataset(folder)
@@ -28,9 +28,15 @@ def _load(folder: str, digest: str) -> Dataset:
     return dataset
 
 
-def load_current_dataset() -> Dataset:
+def load_current_dataset(loading_message: str) -> Dataset:
+    """The bundled (or $HUDNA_DATA_DIR) dataset from the cache; a slow (re)load shows `loading_message`.
+
+    Streamlit's spinner appears only after half a second, so cached reruns show nothing. Other sessions asking
+    for the same dataset meanwhile wait for this one load instead of starting their own.
+    """
     folder = data_folder()
-    return _load(str(folder), dataset_digest(folder))
+    with st.spinner(loading_message, show_time=True):
+        return _load(str(folder), dataset_digest(folder))
 
 
 def fatal_problems(dataset: Dataset) -> list:
@@ -41,9 +47,9 @@ def fatal_problems(dataset: Dataset) -> list:
 SESSION_DATASET_KEY = "session_dataset"
 
 
-def load_active_dataset() -> Dataset:
+def load_active_dataset(loading_message: str) -> Dataset:
     """The dataset this session looks at: an uploaded one (kept in this session only) or the bundled one."""
-    return st.session_state.get(SESSION_DATASET_KEY) or load_current_dataset()
+    return st.session_state.get(SESSION_DATASET_KEY) or load_current_dataset(loading_message)
 
 
 def use_session_dataset(dataset: Dataset | None) -> None:
