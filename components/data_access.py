@@ -28,15 +28,23 @@ def _load(folder: str, digest: str) -> Dataset:
     return dataset
 
 
-def load_current_dataset(loading_message: str) -> Dataset:
-    """The bundled (or $HUDNA_DATA_DIR) dataset from the cache; a slow (re)load shows `loading_message`.
+_CACHED: set[tuple[str, str]] = set()  # (folder, digest) loaded by this process: their reruns skip the spinner
 
-    Streamlit's spinner appears only after half a second, so cached reruns show nothing. Other sessions asking
-    for the same dataset meanwhile wait for this one load instead of starting their own.
+
+def load_current_dataset(loading_message: str) -> Dataset:
+    """The bundled (or $HUDNA_DATA_DIR) dataset from the cache; a (re)load shows `loading_message`.
+
+    Other sessions asking for the same dataset meanwhile wait for this one load instead of starting their own.
+    A cached rerun does not open a spinner at all (each one starts a timer thread and sends two messages).
     """
     folder = data_folder()
+    key = (str(folder), dataset_digest(folder))
+    if key in _CACHED:
+        return _load(*key)
     with st.spinner(loading_message, show_time=True):
-        return _load(str(folder), dataset_digest(folder))
+        dataset = _load(*key)
+    _CACHED.add(key)
+    return dataset
 
 
 def fatal_problems(dataset: Dataset) -> list:
