@@ -8,7 +8,6 @@ from components.data_access import data_folder, fatal_problems, load_active_data
 from components.sidebar import render_sidebar
 from components.i18n import notice_text, translator
 from components.rtl import RTL_CSS
-from components.run_slots import PAGE_SLOTS
 from components.url_state import NOTICES_KEY, current_lang, current_state, read_link_once, seed_widgets, view_link, write_url
 from components.safe import md_escape
 from hudna.errors import format_problems
@@ -79,5 +78,4 @@ with st.sidebar.expander(t("app.link"), icon=":material/link:"):
     st.code(view_link(state, page.url_path), language=None, wrap_lines=True)
 st.caption(t("app.in_view", description=md_escape(t.describe(state, dataset)), count=f"{len(view):,}",
              version=md_escape(dataset.version)))
-with PAGE_SLOTS:  # one page computing per core; see components/run_slots.py
-    page.run()
+page.run()
