@@ -26,7 +26,7 @@ def run_import() -> None:
     """Button callback: import the uploaded file and show it in this session only, or record why it was refused."""
     upload, layout = st.session_state.get("import_file"), st.session_state.get("import_layout", "acled")
     if upload is None:
-        st.session_state[REPORT_KEY] = {"error": t("data.choose_file")}
+        st.session_state[REPORT_KEY] = {"error": t("data.choose_file", mb=st.get_option("server.maxUploadSize"))}
         return
     try:
         result = IMPORTERS[layout](upload.getvalue())
@@ -78,7 +78,8 @@ else:
     st.success(t("data.valid"))
 
 st.subheader(t("data.import_title"))
-st.markdown(t("data.import_intro", placeholder="\u2068" + NO_ARABIC_SUMMARY + "\u2069"))  # isolated: Arabic inside English
+st.markdown(t("data.import_intro", placeholder="\u2068" + NO_ARABIC_SUMMARY + "\u2069",  # isolated: Arabic inside English
+              mb=st.get_option("server.maxUploadSize")))
 st.radio(t("data.layout"), list(layouts), format_func=layouts.get, horizontal=True, key="import_layout")
 st.file_uploader(t("data.file"), type=["csv"], key="import_file")
 st.button(t("data.import"), on_click=run_import, type="primary", key="import_run")

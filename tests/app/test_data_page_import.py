@@ -127,3 +127,20 @@ def test_the_page_runs_in_arabic_after_an_import(app):
     at.radio(key="f_lang").set_value("ar").run()
     assert not at.exception, at.exception
     assert at.title[0].value == "البيانات"
+
+
+@pytest.mark.parametrize("name,content", [
+    ("workbook.csv", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)) * 8),  # an .xlsx renamed
+    ("photo.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(200)),
+])
+def test_a_binary_file_is_refused_with_one_message_and_the_dataset_stays(app, name, content):
+    at = app()
+    at.switch_page(PAGE).run()
+    at.file_uploader(key="import_file").set_value((name, content, "text/csv"))
+    at.button(key="import_run").click().run()
+    assert not at.exception, at.exception
+    (error,) = at.error
+    message = error.value.replace("\\", "")  # Markdown escapes
+    assert message.startswith(f"{name}: The file is not a text CSV (it holds binary data")
+    assert "session_dataset" not in at.session_state
+    assert "dataset vfixture-1" in texts(at)

@@ -1,5 +1,7 @@
 """Every page in Chromium: renders, no exception box, no page error, no console error; a link reproduces its view."""
 
+import tomllib
+
 import pytest
 
 from tests.conftest import ROOT, VALID
@@ -79,3 +81,22 @@ def test_copied_link_reopens_the_same_view_in_a_new_context(server, browser):
     assert "1 incidents in view" in sent[1].replace("**", "") and sent[2].startswith("T-0002")
     other.assert_clean()
     colleague.close()
+
+
+def test_a_file_over_the_upload_limit_is_refused_and_the_page_keeps_working(server, watch, tmp_path):
+    watch.open(server + "/data")
+    limit_mb = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    assert f"{limit_mb}MB per file" in watch.page.locator('[data-testid="stFileUploaderDropzone"]').inner_text()
+    huge = tmp_path / "huge.csv"
+    with open(huge, "wb") as out:
+        out.truncate(limit_mb * 1024 * 1024 + 4096)  # sparse: no 50 MB written to disk
+    watch.page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(huge))
+    error = watch.page.get_by_text(f"File must be {limit_mb}.0MB or smaller.")
+    error.wait_for(timeout=30000)
+    watch.screenshot("upload-over-limit")
+    watch.page.get_by_role("button", name="Import into this session").click()  # nothing was accepted: say what to do
+    watch.page.get_by_text(f"Choose a CSV file first. A file over {limit_mb} MB is refused").wait_for(timeout=30000)
+    watch.settle()
+    assert watch.page.locator('[data-testid="stException"]').count() == 0
+    assert "dataset vfixture-1" in watch.page.locator('[data-testid="stMain"]').inner_text()
+    assert watch.page_errors == [] and watch.console_errors == []
