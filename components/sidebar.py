@@ -14,6 +14,10 @@ from components.url_state import widgets_changed
 
 def faction_order(dataset: Dataset) -> list[str]:
     """Umbrellas followed by their members, then the other actors, so the hierarchy reads in the list."""
+    return list(dataset.memo("sidebar.faction_order", lambda: _faction_order(dataset)))
+
+
+def _faction_order(dataset: Dataset) -> list[str]:
     f = dataset.factions
     roots = f[f["parent_id"].isna()].sort_values(["side", "name_en"])["faction_id"].tolist()
     order: list[str] = []

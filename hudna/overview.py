@@ -54,6 +54,11 @@ def last_attack_on_us(view: pd.DataFrame) -> pd.Series | None:
     return latest.sort_values("incident_id").iloc[-1]
 
 
+def latest_attack_on_us(ds: Dataset) -> pd.Series | None:
+    """The dataset's most recent attack on US or coalition forces, whatever the filters (once per dataset)."""
+    return ds.memo("overview.latest_attack_on_us", lambda: last_attack_on_us(ds.incident_view))
+
+
 def days_since(day: dt.date | pd.Timestamp, as_of: dt.date) -> int:
     return (as_of - pd.Timestamp(day).date()).days
 
@@ -64,6 +69,10 @@ def recent(view: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 def coverage(ds: Dataset, metric: str = "attacks_on_us_forces") -> pd.DataFrame:
     """For each reported total: how many incidents of the same kind the dataset holds over the same window (and country, if the count has one)."""
+    return ds.memo(f"overview.coverage.{metric}", lambda: _coverage(ds, metric)).copy()
+
+
+def _coverage(ds: Dataset, metric: str) -> pd.DataFrame:
     counts = ds.reported_counts[ds.reported_counts["metric"] == metric].sort_values("as_of")
     inc = ds.incidents
     if metric == "attacks_on_us_forces":

@@ -97,6 +97,10 @@ class WindowCounter:
 
 def period_windows(ds: Dataset) -> pd.DataFrame:
     """Each period's window: its dates (an open period ends at the data's last date), clipped to the data's end."""
+    return ds.memo("truces.period_windows", lambda: _period_windows(ds)).copy()
+
+
+def _period_windows(ds: Dataset) -> pd.DataFrame:
     last = ds.last_date()
     rows = []
     for p in ds.periods.sort_values(["start", "period_id"]).itertuples():
@@ -382,7 +386,11 @@ class CurrentState:
 
 def current_state(ds: Dataset) -> CurrentState:
     """Days since the last attack on US or coalition forces, and every period open on the data's last date,
-    with its breaches so far. Uses all incidents, whatever the filters."""
+    with its breaches so far. Uses all incidents, whatever the filters (so it is computed once per dataset)."""
+    return ds.memo("truces.current_state", lambda: _current_state(ds))
+
+
+def _current_state(ds: Dataset) -> CurrentState:
     as_of = ds.last_date()
     if as_of is None:
         return CurrentState(None, None, None)

@@ -22,7 +22,7 @@ c[4].metric(t("overview.sites"), summary.sites)
 as_of = dataset.last_date()
 st.subheader(t("overview.state_as_of", date=t.date(as_of)) if as_of else t("overview.state"))
 if as_of:
-    last = overview.last_attack_on_us(dataset.incident_view)
+    last = overview.latest_attack_on_us(dataset)
     if last is not None:
         site = last["site_name_ar" if t.rtl else "site_name_en"]
         st.metric(t("overview.days_since"), overview.days_since(last["date"], as_of),

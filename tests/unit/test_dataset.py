@@ -103,3 +103,24 @@ def test_the_truce_was_in_its_fifth_month_on_16_july_2024():
     assert len(truce) == 1
     months = (dt.date(2024, 7, 16) - truce["start"].iloc[0].date()).days / 30.44
     assert 4 < months < 6
+
+
+def test_dataset_only_results_are_computed_once_and_handed_out_as_copies():
+    from hudna import overview, truces
+    from tests.conftest import VALID
+
+    ds = load_dataset(VALID)
+    calls = []
+    assert ds.memo("probe", lambda: calls.append(1) or "value") == "value"
+    assert ds.memo("probe", lambda: calls.append(1) or "other") == "value" and calls == [1]
+    assert truces.current_state(ds) is truces.current_state(ds)
+    windows = truces.period_windows(ds)
+    windows.loc[:, "name"] = "changed by a caller"
+    assert "changed by a caller" not in truces.period_windows(ds)["name"].tolist()
+    table = overview.coverage(ds)
+    table["in_dataset"] = -1
+    assert (overview.coverage(ds)["in_dataset"] >= 0).all()
+    names = ds.faction_names()
+    names.clear()
+    assert ds.faction_names()
+    assert load_dataset(VALID).memo("probe", lambda: "fresh") == "fresh"  # per dataset, not per process
