@@ -26,6 +26,12 @@ PAGES = ["Overview", "Timeline", "Map", "Truces", "Incidents", "Data"]
 QUERIES = ["Asad", "drone", "Tanf", "عين الأسد", "Erbil", "rocket", "Conoco", ""]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -77,14 +83,14 @@ async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
     server = start_server(port, data_dir)
     base = f"http://127.0.0.1:{port}"
     try:
-        rss_start = rss_mb(server.pid)
+        rss_start, cpu_start, wall_start = rss_mb(server.pid), cpu_seconds(server.pid), time.monotonic()
         timings, errors = [], []
         async with async_playwright() as p:
             path = chromium_path()
             browser = await (p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS) if path else p.chromium.launch(args=CHROMIUM_ARGS))
             await asyncio.gather(*(session(browser, base, seconds, i, timings, errors) for i in range(sessions)))
             await browser.close()
-        rss_end = rss_mb(server.pid)
+        rss_end, cpu_used, wall = rss_mb(server.pid), cpu_seconds(server.pid) - cpu_start, time.monotonic() - wall_start
     finally:
         server.terminate()
         try:
@@ -95,6 +101,8 @@ async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
     print(f"{sessions} sessions x {seconds:.0f} s on {data_dir.name}: {len(timings)} actions, {len(errors)} errors")
     print(f"change -> rendered: p50 {statistics.median(timings):.2f} s, p95 {q[18]:.2f} s, max {max(timings):.2f} s")
     print(f"server RSS: {rss_start:.0f} MB -> {rss_end:.0f} MB (growth {rss_end - rss_start:+.0f} MB)")
+    print(f"server CPU: {cpu_used:.0f} s in {wall:.0f} s ({cpu_used / wall:.0%} of one core), "
+          f"{cpu_used / max(len(timings), 1) * 1000:.0f} ms per action")
     for e, n in Counter(errors).most_common(10):
         print(f"  error x{n}:", e)
 
