@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from hudna import vocab
-from hudna.dataset import Dataset
+from hudna.dataset import Dataset, take_rows
 
 LANGS = ("en", "ar")
 ROLES = ("actor", "claimed")  # filter factions by who did it (as attributed) or who claimed it
@@ -118,8 +118,10 @@ class FilterState:
     # --- applying ---------------------------------------------------------------------------
     def apply(self, ds: Dataset) -> pd.DataFrame:
         """The incident view rows this state keeps (an incident is kept if its date window overlaps the range)."""
-        view = ds.incident_view
-        return view.iloc[np.flatnonzero(self.mask(ds))]
+        mask = self.mask(ds)
+        if mask.all():  # a new frame over the same data: copy-on-write keeps the shared view safe from callers
+            return ds.incident_view.copy(deep=False)
+        return take_rows(ds.incident_view, np.flatnonzero(mask))
 
     def mask(self, ds: Dataset) -> np.ndarray:
         """Boolean array over the incident view: numpy passes over precomputed codes (fast at a million rows)."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from hudna.parallel import map_both
 
 # Folds that Arabic writers use interchangeably: hamza/madda forms of alef, final ta marbuta
 # written as ha, alef maqsura written as ya, hamza carriers. Applied as vectorised regex passes.
@@ -38,7 +41,14 @@ def normalize(text: str) -> str:
 
 def query_terms(query: str) -> list[str]:
     """The normalized words of a query; every one must match (AND)."""
-    return [t for t in normalize(query).split(" ") if t]
+    return list(_query_terms(query))
+
+
+@lru_cache(maxsize=512)
+def _query_terms(query: str) -> tuple[str, ...]:
+    # A query stays in the sidebar across reruns and page switches: fold it once, not on every run
+    # (the vectorised fold costs a few ms even for one string).
+    return tuple(t for t in normalize(query).split(" ") if t)
 
 
 ENTITY_COLUMNS = ("site_id", "actor", "claimed_by", "target_actor")
@@ -69,7 +79,10 @@ class TokenIndex:
         total = int(self.counts[words].sum())
         if total == 0:
             return hit
-        if total * 8 < len(self.postings):  # few postings: gather just those slices
+        if len(words) <= 16:  # a few words (the usual query): scatter their posting slices directly
+            for word in words:
+                hit[self.postings[self.offsets[word]:self.offsets[word] + self.counts[word]]] = True
+        elif total * 8 < len(self.postings):  # few postings: gather just those slices
             starts = np.repeat(self.offsets[words] - np.cumsum(self.counts[words]) + self.counts[words], self.counts[words])
             hit[self.postings[starts + np.arange(total)]] = True
         else:  # many: one pass over all postings
@@ -115,7 +128,7 @@ class SearchIndex:
         rows = np.arange(len(self.rows)) if rows is None else rows
         keep = np.ones(len(rows), dtype=bool)
         # Longest terms first: they are the most selective, so later scans cover fewer rows.
-        for term in sorted(query_terms(query), key=len, reverse=True):
+        for term in sorted(_query_terms(query), key=len, reverse=True):
             live = np.flatnonzero(keep)
             if len(live) < _SCAN_SHARE * len(self.rows):  # few rows left: read their text directly
                 chosen = rows[live]
@@ -165,5 +178,15 @@ def _contains(texts: pd.Series, term: str) -> np.ndarray:
     return texts.str.contains(term, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
+# Above this many strings, a substring scan is split in two halves that run at once.
+_PARALLEL_SCAN = 100_000
+
+
 def _contains_arrow(array, term: str) -> np.ndarray:
-    return np.asarray(pc.match_substring(array, term).to_numpy(zero_copy_only=False), dtype=bool)
+    def scan(part) -> np.ndarray:
+        return np.asarray(pc.match_substring(part, term).to_numpy(zero_copy_only=False), dtype=bool)
+
+    if len(array) < _PARALLEL_SCAN:
+        return scan(array)
+    half = len(array) // 2
+    return np.concatenate(map_both(scan, array.slice(0, half), array.slice(half)))

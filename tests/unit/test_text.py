@@ -66,14 +66,26 @@ def test_word_index_equals_scanning_every_row(texts, typed):
     assert index.rows_containing(term).tolist() == _scan(texts, term).tolist()
 
 
-def test_word_index_rare_and_common_terms_take_both_paths():
+def test_word_index_rare_and_common_terms_take_every_path():
     texts = [f"attack at site {i:04d}" for i in range(400)] + ["strike"]
     index = build_token_index(normalize_series(pd.Series(texts, dtype="str")))
-    rare = index.rows_containing("0123")  # a few postings: gathered slice by slice
-    common = index.rows_containing("at")  # most postings: one pass over all of them
-    assert np.flatnonzero(rare).tolist() == [123]
+    one_word = index.rows_containing("0123")  # a few words: their posting slices one by one
+    few_postings = index.rows_containing("03")  # many words, few postings: gathered together
+    many_postings = index.rows_containing("0")  # many words, most postings: one pass over all of them
+    common = index.rows_containing("at")
+    assert np.flatnonzero(one_word).tolist() == [123]
+    assert np.flatnonzero(few_postings).tolist() == [i for i in range(400) if "03" in f"{i:04d}"]
+    assert many_postings.sum() == 400 and not many_postings[-1]
     assert common.sum() == 400 and not common[-1]
     assert not index.rows_containing("zzz").any()
+
+
+def test_long_word_lists_are_scanned_in_two_halves_with_the_same_answer():
+    words = pd.Series([f"w{i}" for i in range(250_000)], dtype="str")  # over the size where the scan is split
+    index = build_token_index(words)
+    assert np.flatnonzero(index.rows_containing("w12345")).tolist() == [12345, 123450, 123451, 123452, 123453, 123454,
+                                                                        123455, 123456, 123457, 123458, 123459]
+    assert index.rows_containing("w2").sum() == sum("w2" in w for w in words)
 
 
 def _search_index(texts):
