@@ -35,6 +35,12 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def machine_busy_seconds() -> float:
+    """CPU time all cores have spent busy (not idle or waiting) since boot, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(values[:8]) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -44,7 +50,8 @@ def rss_mb(pid: int) -> float:
 
 async def session(browser, base: str, seconds: float, seed: int, timings: list, errors: list, by_action: dict) -> None:
     rng = random.Random(seed)
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    # Reduced motion: Streamlit's running/fade animations in twenty tabs on two cores would cost the server its CPU.
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     page = await context.new_page()
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" and "Failed to load resource" not in m.text else None)
@@ -88,6 +95,7 @@ async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         rss_start, cpu_start, wall_start = rss_mb(server.pid), cpu_seconds(server.pid), time.monotonic()
+        busy_start = machine_busy_seconds()
         timings, errors, by_action = [], [], {}
         async with async_playwright() as p:
             path = chromium_path()
@@ -95,6 +103,7 @@ async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
             await asyncio.gather(*(session(browser, base, seconds, i, timings, errors, by_action) for i in range(sessions)))
             await browser.close()
         rss_end, cpu_used, wall = rss_mb(server.pid), cpu_seconds(server.pid) - cpu_start, time.monotonic() - wall_start
+        busy = machine_busy_seconds() - busy_start
     finally:
         server.terminate()
         try:
@@ -107,6 +116,10 @@ async def run(sessions: int, seconds: float, data_dir: Path, port: int) -> None:
     print(f"server RSS: {rss_start:.0f} MB -> {rss_end:.0f} MB (growth {rss_end - rss_start:+.0f} MB)")
     print(f"server CPU: {cpu_used:.0f} s in {wall:.0f} s ({cpu_used / wall:.0%} of one core), "
           f"{cpu_used / max(len(timings), 1) * 1000:.0f} ms per action")
+    # The browsers run on the same cores: when the machine is busy and the server is not, the times above are
+    # the browsers' rendering, not the server's work.
+    print(f"machine CPU: {busy:.0f} s busy of {wall * os.cpu_count():.0f} s on {os.cpu_count()} cores "
+          f"({busy / (wall * os.cpu_count()):.0%}); the browsers and Playwright: {busy - cpu_used:.0f} s")
     for action, seconds_taken in sorted(by_action.items()):
         print(f"  {action:<24} x{len(seconds_taken):<4} p50 {statistics.median(seconds_taken):6.2f} s"
               f"  max {max(seconds_taken):6.2f} s")
