@@ -71,7 +71,7 @@ def test_rejected_rows_are_listed_and_offered_as_a_download(app):
     assert "is not a date" in table["reason"].iloc[0]
     download = [b for b in at.get("download_button") if "rejected rows" in b.proto.label]
     assert len(download) == 1
-    assert "1 incidents in view" in texts(at).replace("*", "")
+    assert "1 incident in view" in texts(at).replace("*", "")
 
 
 @pytest.mark.parametrize("name,words", [

@@ -1,5 +1,6 @@
 """Every page in Chromium: renders, no exception box, no page error, no console error; a link reproduces its view."""
 
+import re
 import tomllib
 
 import pytest
@@ -51,7 +52,7 @@ def test_link_reproduces_filters_across_a_page_switch(server, watch):
 def view_state(watch):
     """What a colleague would compare: the search box, the caption line with the count, the open incident."""
     page = watch.page
-    caption = page.locator('[data-testid="stCaptionContainer"]', has_text="incidents in view").first.inner_text()
+    caption = page.locator('[data-testid="stCaptionContainer"]', has_text=re.compile(r"\bincidents? in view")).first.inner_text()
     header = page.locator('[data-testid="stMainBlockContainer"] h2').first.inner_text()
     return page.get_by_label("Search (English or Arabic)").input_value(), caption, header
 
@@ -78,7 +79,7 @@ def test_copied_link_reopens_the_same_view_in_a_new_context(server, browser):
     other = PageWatch(colleague.new_page())
     other.open(link)
     assert view_state(other) == sent
-    assert "1 incidents in view" in sent[1].replace("**", "") and sent[2].startswith("T-0002")
+    assert "1 incident in view" in sent[1].replace("**", "") and sent[2].startswith("T-0002")
     other.assert_clean()
     colleague.close()
 
