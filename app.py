@@ -76,6 +76,6 @@ page = st.navigation(pages)
 with st.sidebar.expander(t("app.link"), icon=":material/link:"):
     st.caption(t("app.link_help"))
     st.code(view_link(state, page.url_path), language=None, wrap_lines=True)
-st.caption(t("app.in_view_one" if len(view) == 1 else "app.in_view", description=md_escape(t.describe(state, dataset)), count=f"{len(view):,}",
-             version=md_escape(dataset.version)))
+st.caption(t("app.in_view_one" if len(view) == 1 else "app.in_view", description=md_escape(t.describe(state, dataset)),
+             count=f"{len(view):,}", version=md_escape(dataset.version)))
 page.run()
