@@ -88,3 +88,13 @@ def test_dates_are_written_in_the_language(lang, expected):
 
 def test_unknown_language_falls_back_to_english():
     assert Translator("fr").lang == "en" and LANGS == ("en", "ar")
+
+
+@pytest.mark.parametrize("lang,query", [("ar", "HUD-0003"), ("en", "عين الأسد")])
+def test_a_searched_text_is_isolated_so_the_other_script_does_not_reorder_the_line(lang, query):
+    from hudna.filters import FilterState
+    from hudna.loading import load_dataset
+    from tests.conftest import VALID
+
+    described = Translator(lang).describe(FilterState(query=query), load_dataset(VALID))
+    assert f"\u2068{query}\u2069" in described  # first-strong isolate ... pop directional isolate
